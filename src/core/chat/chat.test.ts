@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../tests/support/test-databases';
+import { createTestCore } from '../../../tests/support/test-core';
+import { seedCourse } from '../../../tests/support/fixtures';
+import { chatMessages, chatSessions, outbox } from '../db/schema';
+
+describeOnEachDatabase('chat (flow 2: a session and its messages)', (ctx) => {
+  it('starts a session about a lesson and fills in its course', async () => {
+    const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 2);
+    const core = await createTestCore(ctx.database);
+    const session = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[1]!, contextData: { exerciseId: 'ex-2' } });
+    expect(session).toMatchObject({ sessionType: 'lesson', lessonId: lessonIds[1], courseId, endedAt: null, contextData: { exerciseId: 'ex-2' } });
+    expect(await core.call('chat.listSessions')).toEqual([session]);
+  });
+
+  it('reads messages back newest last, even when sent within the same millisecond', async () => {
+    const frozen = new Date('2026-11-25T10:00:00.000Z');
+    const core = await createTestCore(ctx.database, { now: () => frozen });
+    const session = await core.call('chat.startSession', { sessionType: 'interactive' });
+    const sent = [];
+    for (const content of ['первое', 'второе', 'третье', 'четвёртое']) {
+      sent.push(await core.call('chat.sendMessage', { sessionId: session.id, content }));
+    }
+    const messages = await core.call('chat.listMessages', { sessionId: session.id });
+    expect(messages.map((m) => m.content)).toEqual(['первое', 'второе', 'третье', 'четвёртое']);
+    expect(messages.map((m) => m.id)).toEqual(sent.map((m) => m.id));
+    expect(messages.every((m) => m.role === 'user')).toBe(true);
+  });
+
+  it('returns the newest page first and pages back without gaps or repeats', async () => {
+    let tick = Date.parse('2026-11-25T10:00:00Z');
+    const core = await createTestCore(ctx.database, { now: () => new Date((tick += 1000)) });
+    const session = await core.call('chat.startSession', { sessionType: 'interactive' });
+    for (let i = 1; i <= 7; i++) await core.call('chat.sendMessage', { sessionId: session.id, content: `m${i}` });
+
+    const newest = await core.call('chat.listMessages', { sessionId: session.id, limit: 3 });
+    const older = await core.call('chat.listMessages', { sessionId: session.id, limit: 3, beforeMessageId: newest[0]!.id });
+    const oldest = await core.call('chat.listMessages', { sessionId: session.id, limit: 3, beforeMessageId: older[0]!.id });
+
+    expect(newest.map((m) => m.content)).toEqual(['m5', 'm6', 'm7']);
+    expect(older.map((m) => m.content)).toEqual(['m2', 'm3', 'm4']);
+    expect(oldest.map((m) => m.content)).toEqual(['m1']);
+  });
+
+  it('records the session and every message in the outbox', async () => {
+    const core = await createTestCore(ctx.database);
+    const session = await core.call('chat.startSession', { sessionType: 'voice' });
+    await core.call('chat.sendMessage', { sessionId: session.id, content: 'Здравствуйте!' });
+    const names = (await ctx.db.select({ name: outbox.name }).from(outbox).orderBy(outbox.id)).map((r) => r.name);
+    expect(names).toEqual(['chat.startSession', 'chat.appendMessage']);
+  });
+
+  it('refuses an empty message, an unknown session and a bad session type, storing nothing', async () => {
+    const core = await createTestCore(ctx.database);
+    const session = await core.call('chat.startSession', { sessionType: 'interactive' });
+    expect(await core.raw('chat.sendMessage', { sessionId: session.id, content: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await core.raw('chat.sendMessage', { sessionId: crypto.randomUUID(), content: 'привет' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.raw('chat.startSession', { sessionType: 'party' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await core.raw('chat.startSession', { sessionType: 'lesson', lessonId: crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await ctx.db.select().from(chatMessages)).toEqual([]);
+    expect(await ctx.db.select().from(chatSessions).where(eq(chatSessions.sessionType, 'lesson'))).toEqual([]);
+  });
+});

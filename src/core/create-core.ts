@@ -1,0 +1,104 @@
+import type { CoreEvent } from '../shared/contract';
+import { appHandlers } from './app/handlers';
+import { chatHandlers } from './chat/handlers';
+import { installPackDirectory } from './content/load-packs';
+import { coursesHandlers } from './courses/handlers';
+import { acquireDataDirLock } from './db/data-dir-lock';
+import { openPglite } from './db/open-pglite';
+import type { Db, OpenedDatabase } from './db/types';
+import { createDispatcher, type DispatchLogger, type Invoke } from './dispatch';
+import { EventHub } from './events/event-hub';
+import type { CoreDeps, Handlers } from './handlers';
+import { progressHandlers } from './progress/handlers';
+import { ensureLocalStudent } from './session/local-student';
+import { Session } from './session/session';
+
+export interface Core {
+  invoke: Invoke;
+  subscribe(listener: (event: CoreEvent) => void): () => void;
+  /** For tests and tools that need to look beneath the contract. */
+  readonly db: Db;
+  readonly session: Session;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  appVersion: string;
+  logger?: DispatchLogger;
+  now?: () => Date;
+}
+
+const consoleLogger: DispatchLogger = { error: (message, data) => console.error(`[core] ${message}`, data ?? '') };
+
+export function createHandlers(deps: CoreDeps): Handlers {
+  return {
+    ...appHandlers(deps),
+    ...coursesHandlers(deps),
+    ...progressHandlers(deps),
+    ...chatHandlers(deps),
+  };
+}
+
+/** Wire the services over an already-open database (a test's shared PGlite, or PostgreSQL). */
+export async function createCoreOnDatabase(database: OpenedDatabase, options: CoreOptions): Promise<Core> {
+  const session = new Session();
+  const events = new EventHub();
+  const deps: CoreDeps = {
+    db: database.db,
+    session,
+    events,
+    appVersion: options.appVersion,
+    now: options.now ?? (() => new Date()),
+  };
+  session.signIn(await ensureLocalStudent(database.db));
+  return {
+    invoke: createDispatcher(createHandlers(deps), options.logger ?? consoleLogger),
+    subscribe: (listener) => events.subscribe(listener),
+    db: database.db,
+    session,
+    close: () => database.close(),
+  };
+}
+
+export interface LocalCoreOptions extends CoreOptions {
+  /** The app's data directory; the database lives in `<dataDir>/db`. */
+  dataDir: string;
+  migrationsFolder: string;
+  /** Folder of content packs installed on start when new or changed. */
+  contentDir?: string | null;
+  /** Pre-migrated database template that makes a first start fast (see scripts/build-db-template.ts). */
+  templatePath?: string | null;
+}
+
+/** The desktop app's and browser mode's core: PGlite in the data directory, migrated, with starter content. */
+export async function createLocalCore(options: LocalCoreOptions): Promise<Core> {
+  const lock = acquireDataDirLock(options.dataDir);
+  let database: OpenedDatabase | undefined;
+  try {
+    database = await openPglite({
+      dataDir: `${options.dataDir}/db`,
+      migrationsFolder: options.migrationsFolder,
+      templatePath: options.templatePath ?? null,
+    });
+    const logger = options.logger ?? consoleLogger;
+    if (options.contentDir) {
+      await installPackDirectory(database.db, options.contentDir, (error) => logger.error('invalid content pack', { pack: error.message }));
+    }
+    const core = await createCoreOnDatabase(database, options);
+    const opened = database;
+    return {
+      ...core,
+      close: async () => {
+        try {
+          await opened.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    await database?.close();
+    lock.release();
+    throw error;
+  }
+}

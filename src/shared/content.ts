@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { DIFFICULTY_LEVELS, EXAM_TYPES, GRADE_MAX, GRADE_MIN, SUBJECTS } from './domain';
+
+/** A stable, human-chosen key (course or lesson) from which deterministic ids are derived. */
+const slug = z
+  .string()
+  .min(2)
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase latin letters, digits and single dashes');
+
+const markdown = z.string().trim().min(1).max(100_000);
+
+export const keyConceptSchema = z.strictObject({
+  term: z.string().trim().min(1).max(200),
+  definition: z.string().trim().min(1).max(2_000),
+});
+
+const exerciseBase = {
+  id: slug,
+  prompt: markdown,
+  explanation: markdown,
+  hints: z.array(z.string().trim().min(1).max(2_000)).max(5).default([]),
+};
+
+const choiceOptions = z.array(z.string().trim().min(1).max(1_000)).min(2).max(10);
+
+export const exerciseSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...exerciseBase,
+    type: z.literal('single_choice'),
+    options: choiceOptions,
+    answer: z.number().int().min(0),
+  }),
+  z.strictObject({
+    ...exerciseBase,
+    type: z.literal('multiple_choice'),
+    options: choiceOptions,
+    answer: z.array(z.number().int().min(0)).min(1),
+  }),
+  z.strictObject({
+    ...exerciseBase,
+    type: z.literal('numeric'),
+    answer: z.number().finite(),
+    tolerance: z.number().min(0).optional(),
+    unit: z.string().max(30).optional(),
+  }),
+  z.strictObject({
+    ...exerciseBase,
+    type: z.literal('short_text'),
+    answer: z.string().trim().min(1).max(200),
+    accept: z.array(z.string().trim().min(1).max(200)).optional(),
+  }),
+  z.strictObject({
+    ...exerciseBase,
+    type: z.literal('ege_short'),
+    answer: z
+      .string()
+      .regex(/^-?\d+(?:[.,]\d+)?$|^[0-9А-Яа-яЁё]+$/, 'an ЕГЭ short answer is a number or a string of digits/letters'),
+  }),
+]);
+
+export const homeworkSchema = z.strictObject({
+  prompt: markdown,
+  modelAnswer: markdown,
+  criteria: z.array(z.string().trim().min(1).max(1_000)).default([]),
+});
+
+export const packLessonSchema = z.strictObject({
+  key: slug,
+  number: z.number().int().min(1),
+  title: z.string().trim().min(1).max(255),
+  topic: z.string().trim().min(1).max(255),
+  description: z.string().trim().max(2_000),
+  content: markdown,
+  objectives: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
+  keyConcepts: z.array(keyConceptSchema).max(30),
+  exercises: z.array(exerciseSchema).max(100),
+  homework: homeworkSchema.nullable(),
+});
+
+export const contentPackSchema = z
+  .strictObject({
+    format: z.literal('teacher-ai-pack/1'),
+    version: z.number().int().min(1),
+    course: z.strictObject({
+      key: slug,
+      title: z.string().trim().min(1).max(255),
+      description: z.string().trim().max(5_000),
+      subject: z.enum(SUBJECTS),
+      grade: z.number().int().min(GRADE_MIN).max(GRADE_MAX).nullable(),
+      examType: z.enum(EXAM_TYPES).nullable(),
+      difficulty: z.enum(DIFFICULTY_LEVELS),
+      estimatedHours: z.number().int().min(0).max(1_000),
+    }),
+    lessons: z.array(packLessonSchema).min(1).max(500),
+  })
+  .superRefine((pack, ctx) => {
+    const keys = new Set<string>();
+    pack.lessons.forEach((lesson, index) => {
+      if (lesson.number !== index + 1) {
+        ctx.addIssue({ code: 'custom', path: ['lessons', index, 'number'], message: `expected lesson number ${index + 1}` });
+      }
+      if (keys.has(lesson.key)) {
+        ctx.addIssue({ code: 'custom', path: ['lessons', index, 'key'], message: `duplicate lesson key ${lesson.key}` });
+      }
+      keys.add(lesson.key);
+      const exerciseIds = new Set<string>();
+      lesson.exercises.forEach((exercise, e) => {
+        const path = ['lessons', index, 'exercises', e];
+        if (exerciseIds.has(exercise.id)) ctx.addIssue({ code: 'custom', path, message: `duplicate exercise id ${exercise.id}` });
+        exerciseIds.add(exercise.id);
+        if (exercise.type === 'single_choice' && exercise.answer >= exercise.options.length) {
+          ctx.addIssue({ code: 'custom', path, message: 'answer index is outside the options' });
+        }
+        if (exercise.type === 'multiple_choice' && exercise.answer.some((a) => a >= exercise.options.length)) {
+          ctx.addIssue({ code: 'custom', path, message: 'an answer index is outside the options' });
+        }
+      });
+    });
+  });
+
+export type KeyConcept = z.infer<typeof keyConceptSchema>;
+export type Exercise = z.infer<typeof exerciseSchema>;
+export type Homework = z.infer<typeof homeworkSchema>;
+export type ContentPack = z.infer<typeof contentPackSchema>;
+export type PackLesson = z.infer<typeof packLessonSchema>;

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { appContract } from './app';
+import { chatContract } from './chat';
+import { coursesContract } from './courses';
+import { progressContract } from './progress';
+
+/** Every method the renderer may call, by name. The only door between renderer and core. */
+export const contract = {
+  ...appContract,
+  ...coursesContract,
+  ...progressContract,
+  ...chatContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+export * from './events';
+export type { AppInfo } from './app';
+export type { ChatMessage, ChatSession } from './chat';
+export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
+export type { LessonProgress } from './progress';

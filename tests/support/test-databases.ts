@@ -1,0 +1,107 @@
+import { getTableName, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
+import { openPglite } from '../../src/core/db/open-pglite';
+import { openPostgres } from '../../src/core/db/open-postgres';
+import * as schema from '../../src/core/db/schema';
+import type { Db, OpenedDatabase } from '../../src/core/db/types';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const MIGRATIONS_FOLDER = path.join(ROOT, 'drizzle');
+export const CONTENT_DIR = path.join(ROOT, 'resources/content');
+export const DB_TEMPLATE = path.join(ROOT, 'out/db-template.tar.gz');
+
+/** An in-memory PGlite with the migrations applied (from the build's template when there is one). */
+export async function openTestPglite(): Promise<OpenedDatabase> {
+  const templatePath = fs.existsSync(DB_TEMPLATE) ? DB_TEMPLATE : null;
+  if (!templatePath) return openPglite({ dataDir: null, migrationsFolder: MIGRATIONS_FOLDER });
+  // loadDataDir needs a data directory; a temporary one keeps the test self-contained.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-test-pglite-'));
+  const opened = await openPglite({ dataDir: dir, migrationsFolder: MIGRATIONS_FOLDER, templatePath });
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let databaseCounter = 0;
+
+/** A fresh database in the run's PostgreSQL 15 cluster, migrated, dropped again on close. */
+export async function openTestPostgres(): Promise<OpenedDatabase> {
+  const adminUrl = inject('postgresUrl');
+  const name = `test_${process.pid}_${Date.now()}_${databaseCounter++}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const opened = await openPostgres({ connectionString: url.toString(), migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+const tableNames = Object.values(schema)
+  .filter((value): value is PgTable => is(value, PgTable))
+  .map((table) => `"${getTableName(table)}"`);
+
+/** Empty every table of the schema (faster than a new database per test). */
+export async function resetDatabase(db: Db): Promise<void> {
+  await db.execute(sql.raw(`TRUNCATE ${tableNames.join(', ')} RESTART IDENTITY CASCADE`));
+}
+
+export const DATABASE_KINDS = ['pglite', 'postgres'] as const;
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+
+export interface DatabaseContext {
+  readonly kind: DatabaseKind;
+  readonly database: OpenedDatabase;
+  readonly db: Db;
+}
+
+export const openTestDatabase = (kind: DatabaseKind) => (kind === 'pglite' ? openTestPglite() : openTestPostgres());
+
+/**
+ * Run the same suite once on PGlite and once on PostgreSQL 15 (DESIGN.md §7): one database of each
+ * kind per file, emptied before every test.
+ */
+export function describeOnEachDatabase(name: string, suite: (context: DatabaseContext) => void): void {
+  describe.each(DATABASE_KINDS)(`${name} [%s]`, (kind) => {
+    let database: OpenedDatabase | undefined;
+    const context: DatabaseContext = {
+      kind,
+      get database() {
+        if (!database) throw new Error('database not open yet');
+        return database;
+      },
+      get db() {
+        return this.database.db;
+      },
+    };
+    beforeAll(async () => {
+      database = await openTestDatabase(kind);
+    });
+    afterAll(async () => {
+      await database?.close();
+    });
+    beforeEach(async () => {
+      if (database) await resetDatabase(database.db);
+    });
+    suite(context);
+  });
+}
