@@ -56,7 +56,7 @@ export async function openTestPostgres(): Promise<OpenedDatabase> {
   };
 }
 
-const tableNames = Object.values(schema)
+const tableNames = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => `"${getTableName(table)}"`);
 

@@ -1,0 +1,65 @@
+import type { App, BrowserWindow, IpcMain, Session } from 'electron';
+import type { Core } from '../core/create-core';
+import { forwardEvents, registerIpcSeam } from './ipc';
+import { createMainWindow, type BrowserWindowConstructor, type WindowSource } from './window';
+
+export interface DesktopDeps {
+  app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'exit' | 'on' | 'whenReady'>;
+  BrowserWindow: BrowserWindowConstructor;
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  defaultSession: () => Pick<Session, 'setPermissionRequestHandler'>;
+  openCore: () => Promise<Core>;
+  preloadPath: string;
+  source: WindowSource;
+  onFatal: (error: unknown) => void;
+}
+
+/**
+ * The desktop app's life: one instance per data directory, one window, the IPC seam, and a clean
+ * database close before the process ends.
+ */
+export function runDesktopApp(deps: DesktopDeps): { ready: Promise<void> } {
+  const { app } = deps;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { ready: Promise.resolve() };
+  }
+  let window: BrowserWindow | null = null;
+  let core: Core | null = null;
+  let closed = false;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!core || closed) return;
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    closing.close().finally(() => {
+      closed = true;
+      app.exit(0);
+    });
+  });
+
+  const ready = app.whenReady().then(async () => {
+    try {
+      // No camera, microphone, notifications or geolocation unless a feature asks for it explicitly.
+      deps.defaultSession().setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      core = await deps.openCore();
+      registerIpcSeam(deps.ipcMain, core.invoke, deps.source.urlPrefix);
+      window = createMainWindow(deps.BrowserWindow, deps.preloadPath, deps.source);
+      const contents = window.webContents;
+      forwardEvents(core.subscribe, contents);
+      window.on('closed', () => {
+        window = null;
+      });
+    } catch (error) {
+      deps.onFatal(error);
+    }
+  });
+  return { ready };
+}

@@ -1,0 +1,59 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
+
+export interface WindowSource {
+  /** file:// URL of the built page, or the dev server's URL. */
+  url: string;
+  /** Calls from frames whose URL does not start with this are refused, and navigation away is blocked. */
+  urlPrefix: string;
+}
+
+/** The only web preferences the app window ever gets. */
+export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+type HardenableContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
+
+/** No new windows, no navigation away from the app's page, no <webview>. */
+export function hardenWebContents(contents: HardenableContents, urlPrefix: string): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(urlPrefix)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(urlPrefix)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export type BrowserWindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+
+export function createMainWindow(
+  BrowserWindowClass: BrowserWindowConstructor,
+  preloadPath: string,
+  source: WindowSource,
+): BrowserWindow {
+  const window = new BrowserWindowClass({
+    width: 1200,
+    height: 800,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: 'Teacher AI',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  hardenWebContents(window.webContents, source.urlPrefix);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(source.url);
+  return window;
+}

@@ -1,0 +1,11 @@
+import path from 'node:path';
+
+/** Browser mode runs from the source tree (tsx), so everything is found relative to the project root. */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export const projectPaths = {
+  migrationsFolder: path.join(PROJECT_ROOT, 'drizzle'),
+  contentDir: path.join(PROJECT_ROOT, 'resources/content'),
+  templatePath: path.join(PROJECT_ROOT, 'out/db-template.tar.gz'),
+  rendererDir: path.join(PROJECT_ROOT, 'out/renderer'),
+};
