@@ -3,6 +3,8 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error';
 
 const LOCK_FILE = 'teacher-ai.lock';
+/** Data directories this process holds: its own pid in a lock file is stale only if not listed here. */
+const heldHere = new Set<string>();
 
 const isProcessAlive = (pid: number) => {
   try {
@@ -20,15 +22,17 @@ const isProcessAlive = (pid: number) => {
  */
 export function acquireDataDirLock(dataDir: string): { release(): void } {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, LOCK_FILE);
+  const file = path.join(path.resolve(dataDir), LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      heldHere.add(file);
       let released = false;
       return {
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(file);
           try {
             if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
           } catch {
@@ -39,7 +43,8 @@ export function acquireDataDirLock(dataDir: string): { release(): void } {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isProcessAlive(owner)) {
+      const heldByLiveProcess = owner === process.pid ? heldHere.has(file) : Number.isInteger(owner) && isProcessAlive(owner);
+      if (heldByLiveProcess) {
         throw new AppError('conflict', `The data directory ${dataDir} is already in use by process ${owner}`);
       }
       fs.rmSync(file, { force: true });

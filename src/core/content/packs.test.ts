@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentPackSchema } from '../../shared/content';
+import { CONTENT_DIR, describeOnEachDatabase } from '../../../tests/support/test-databases';
+import { createTestCore } from '../../../tests/support/test-core';
+import { makePack } from '../../../tests/support/fixtures';
+import { courses, lessons, userLessons } from '../db/schema';
+import { courseIdFor, lessonIdFor, uuidV5 } from './content-ids';
+import { installPack } from './install-pack';
+import { installPackDirectory, listPackFiles, readPackFile } from './load-packs';
+
+describe('starter content packs', () => {
+  const files = listPackFiles(CONTENT_DIR);
+
+  it('ships at least two courses of at least three lessons', () => {
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) expect(readPackFile(file).pack.lessons.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(files.map((f) => [path.basename(f), f]))('%s is a valid pack with real lessons', (_name, file) => {
+    const { pack } = readPackFile(file);
+    for (const lesson of pack.lessons) {
+      expect(lesson.content.length).toBeGreaterThan(400);
+      expect(lesson.keyConcepts.length).toBeGreaterThan(0);
+      expect(lesson.exercises.length).toBeGreaterThanOrEqual(3);
+      expect(lesson.homework).not.toBeNull();
+    }
+  });
+
+  it('refuses a pack whose answer index points outside its options, naming the path', () => {
+    const pack = makePack('broken', 1);
+    pack.lessons[0]!.exercises = [
+      { id: 'choose', type: 'single_choice', prompt: 'Выберите', options: ['а', 'б'], answer: 2, explanation: 'так', hints: [] },
+    ];
+    const result = contentPackSchema.safeParse(pack);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['lessons', 0, 'exercises', 0]);
+  });
+});
+
+describe('content ids', () => {
+  it('are RFC 4122 version-5 UUIDs, stable across runs', () => {
+    // Known vector: uuidv5('www.example.com', DNS namespace).
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(courseIdFor('math-5')).toBe(courseIdFor('math-5'));
+    expect(lessonIdFor('math-5', 'a')).not.toBe(lessonIdFor('math-6', 'a'));
+  });
+});
+
+describeOnEachDatabase('installing packs', (ctx) => {
+  it('installs a pack once; installing it again duplicates nothing', async () => {
+    const pack = makePack('math-5', 3);
+    await installPack(ctx.db, pack, 'v1');
+    await installPack(ctx.db, pack, 'v1');
+    expect(await ctx.db.select().from(courses)).toHaveLength(1);
+    expect(await ctx.db.select().from(lessons)).toHaveLength(3);
+    const [course] = await ctx.db.select().from(courses);
+    expect(course?.totalLessons).toBe(3);
+  });
+
+  it('an update keeps lesson ids and the student’s progress, reorders, and removes dropped lessons', async () => {
+    const pack = makePack('math-5', 3);
+    await installPack(ctx.db, pack, 'v1');
+    const core = await createTestCore(ctx.database);
+    const kept = lessonIdFor('math-5', 'lesson-3');
+    await core.call('progress.completeLesson', { lessonId: kept, score: 77, timeSpentMinutes: 9 });
+
+    const updated = { ...pack, version: 2, lessons: [pack.lessons[2]!, pack.lessons[0]!].map((l, i) => ({ ...l, number: i + 1 })) };
+    await installPack(ctx.db, updated, 'v2');
+
+    const rows = await ctx.db.select().from(lessons).where(eq(lessons.courseId, courseIdFor('math-5'))).orderBy(lessons.lessonNumber);
+    expect(rows.map((r) => r.id)).toEqual([kept, lessonIdFor('math-5', 'lesson-1')]);
+    expect(await ctx.db.select({ score: userLessons.score }).from(userLessons)).toEqual([{ score: 77 }]);
+    const [course] = await ctx.db.select().from(courses);
+    expect(course?.totalLessons).toBe(2);
+  });
+
+  it('installs a folder, skips unchanged packs on the next start and reports a broken pack without stopping', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-packs-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.json'), JSON.stringify(makePack('course-a', 2)));
+      fs.writeFileSync(path.join(dir, 'b.json'), '{ "format": "teacher-ai-pack/1" ');
+      fs.writeFileSync(path.join(dir, 'c.json'), JSON.stringify(makePack('course-c', 1)));
+      const problems: string[] = [];
+      const first = await installPackDirectory(ctx.db, dir, (error) => problems.push(error.message));
+      const second = await installPackDirectory(ctx.db, dir, () => {});
+      expect(first.installed).toEqual(['course-a', 'course-c']);
+      expect(second.installed).toEqual([]);
+      expect(problems).toEqual([expect.stringContaining('b.json: not valid JSON')]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

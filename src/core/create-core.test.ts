@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONTENT_DIR, DB_TEMPLATE, MIGRATIONS_FOLDER } from '../../tests/support/test-databases';
+import { createLocalCore, type Core } from './create-core';
+import { listPackFiles } from './content/load-packs';
+
+const dirs: string[] = [];
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close()));
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const newDataDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-core-'));
+  dirs.push(dir);
+  return dir;
+};
+
+const open = async (dataDir: string) => {
+  const core = await createLocalCore({
+    dataDir,
+    appVersion: '1.2.3',
+    migrationsFolder: MIGRATIONS_FOLDER,
+    contentDir: CONTENT_DIR,
+    templatePath: fs.existsSync(DB_TEMPLATE) ? DB_TEMPLATE : null,
+  });
+  cores.push(core);
+  return core;
+};
+
+describe('the local core on a data directory', () => {
+  it('first start: creates the database, installs the starter courses and a local student', async () => {
+    const dataDir = newDataDir();
+    const core = await open(dataDir);
+    const list = await core.invoke('courses.list', undefined);
+    expect(list.ok && list.value).toHaveLength(listPackFiles(CONTENT_DIR).length);
+    const info = await core.invoke('app.info', undefined);
+    expect(info).toMatchObject({ ok: true, value: { version: '1.2.3', student: { fullName: 'Ученик', role: 'student' } } });
+  });
+
+  it('keeps the same student and their progress across a restart', async () => {
+    const dataDir = newDataDir();
+    const first = await open(dataDir);
+    const list = await first.invoke('courses.list', undefined);
+    if (!list.ok) throw new Error('list failed');
+    const courseId = (list.value as { id: string }[])[0]!.id;
+    await first.invoke('courses.enrol', { courseId });
+    const before = await first.invoke('app.info', undefined);
+    await first.close();
+    cores.splice(cores.indexOf(first), 1);
+
+    const second = await open(dataDir);
+    const after = await second.invoke('app.info', undefined);
+    expect(after).toEqual(before);
+    const course = await second.invoke('courses.get', { courseId });
+    expect(course).toMatchObject({ ok: true, value: { enrolment: { status: 'active' } } });
+  });
+
+  it('refuses to open a data directory another live process holds, and takes over a stale lock', async () => {
+    const dataDir = newDataDir();
+    await open(dataDir);
+    await expect(open(dataDir)).rejects.toMatchObject({ code: 'conflict' });
+
+    const stale = newDataDir();
+    fs.writeFileSync(path.join(stale, 'teacher-ai.lock'), '999999');
+    const core = await open(stale);
+    expect((await core.invoke('app.info', undefined)).ok).toBe(true);
+  });
+});
