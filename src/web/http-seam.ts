@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
 import type { Core } from '../core/create-core';
 import { HTTP_EVENTS_PATH, HTTP_INVOKE_PATH, TOKEN_QUERY_PARAM } from '../shared/seam';
 import type { InvokeResult } from '../shared/errors';

@@ -1,0 +1,73 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Folders other layers must never import (DESIGN.md §1). */
+const layer = (name) => ({
+  group: [`**/${name}`, `**/${name}/**`],
+  message: `Layer rule (DESIGN.md §1): this folder may not import src/${name}.`,
+});
+const packages = (names, why) => [{ group: names.flatMap((name) => [name, `${name}/*`]), message: why }];
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http'],
+  message: 'The renderer runs in a sandboxed page: no Node built-ins.',
+};
+
+/** One `no-restricted-imports` rule per layer, at error level. */
+const boundary = (files, { patterns = [], paths = [] }) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, ...paths] }] },
+});
+
+const electronOnlyInMain = packages(['electron'], 'Only src/main and src/preload may import Electron.');
+const uiLibraries = packages(['react', 'react-dom', 'react-dom/client', 'zustand'], 'UI libraries belong to the renderer.');
+const storage = packages(['drizzle-orm', 'drizzle-kit', '@electric-sql/pglite', 'pg', 'bcryptjs'], 'Databases and secrets belong to the core.');
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Lesson and model text must never run as HTML: render it through the sanitising renderer.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  boundary(['src/shared/**'], {
+    patterns: [layer('core'), layer('main'), layer('preload'), layer('renderer'), layer('web'), layer('server'), nodeBuiltins],
+    paths: [...electronOnlyInMain, ...uiLibraries, ...storage],
+  }),
+  boundary(['src/core/**'], {
+    patterns: [layer('main'), layer('preload'), layer('renderer'), layer('web'), layer('server')],
+    paths: [...electronOnlyInMain, ...uiLibraries],
+  }),
+  boundary(['src/renderer/**'], {
+    patterns: [layer('core'), layer('main'), layer('preload'), layer('web'), layer('server'), nodeBuiltins],
+    paths: [...electronOnlyInMain, ...storage],
+  }),
+  boundary(['src/main/**'], {
+    patterns: [layer('renderer'), layer('web'), layer('server')],
+    paths: uiLibraries,
+  }),
+  boundary(['src/preload/**'], {
+    patterns: [layer('core'), layer('main'), layer('renderer'), layer('web'), layer('server')],
+    paths: [...uiLibraries, ...storage],
+  }),
+  boundary(['src/web/**', 'src/server/**'], {
+    patterns: [layer('main'), layer('preload'), layer('renderer')],
+    paths: [...electronOnlyInMain, ...uiLibraries],
+  }),
+);

@@ -1,0 +1,37 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/test-databases';
+
+const eslint = new ESLint({ cwd: ROOT });
+
+async function importErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${ROOT}/${filePath}` });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' && m.severity === 2).map((m) => m.message);
+}
+
+/** The layer rules of DESIGN.md §1 are lint errors, so a wrong import fails `npm run lint`. */
+describe('import boundaries', () => {
+  it.each([
+    ['src/renderer/src/x.ts', "import { listCourses } from '../../core/courses/queries';"],
+    ['src/renderer/src/x.ts', "import { ipcRenderer } from 'electron';"],
+    ['src/renderer/src/x.ts', "import fs from 'node:fs';"],
+    ['src/renderer/src/x.ts', "import { drizzle } from 'drizzle-orm/pglite';"],
+    ['src/core/courses/x.ts', "import { app } from 'electron';"],
+    ['src/core/courses/x.ts', "import { useState } from 'react';"],
+    ['src/core/courses/x.ts', "import { runDesktopApp } from '../../main/lifecycle';"],
+    ['src/shared/x.ts', "import { AppError } from '../core/errors/app-error';"],
+    ['src/preload/x.ts', "import { createLocalCore } from '../core/create-core';"],
+    ['src/web/x.ts', "import { app } from 'electron';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await importErrors(file, code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['src/renderer/src/x.ts', "import { contract } from '../../shared/contract';"],
+    ['src/core/courses/x.ts', "import { contract } from '../../shared/contract';"],
+    ['src/main/x.ts', "import { app } from 'electron';\nimport { createLocalCore } from '../core/create-core';"],
+    ['src/preload/x.ts', "import { contextBridge } from 'electron';\nimport type { TeacherBridge } from '../shared/seam';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([]);
+  });
+});
