@@ -278,7 +278,7 @@ CREATE INDEX "exam_courses_user_id_idx" ON "exam_courses" USING btree ("user_id"
 CREATE INDEX "exam_courses_exam_type_idx" ON "exam_courses" USING btree ("exam_type");--> statement-breakpoint
 CREATE INDEX "learning_plans_plan_data_gin_idx" ON "learning_plans" USING gin ("plan_data");--> statement-breakpoint
 CREATE INDEX "chat_messages_session_id_idx" ON "chat_messages" USING btree ("session_id");--> statement-breakpoint
-CREATE INDEX "chat_messages_session_id_created_at_idx" ON "chat_messages" USING btree ("session_id","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "chat_messages_session_id_created_at_idx" ON "chat_messages" USING btree ("session_id","created_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "chat_sessions_user_id_idx" ON "chat_sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "chat_sessions_course_id_idx" ON "chat_sessions" USING btree ("course_id");--> statement-breakpoint
 CREATE INDEX "chat_sessions_lesson_id_idx" ON "chat_sessions" USING btree ("lesson_id");--> statement-breakpoint

@@ -33,6 +33,8 @@ CREATE TRIGGER "user_achievements_set_updated_at" BEFORE UPDATE ON "user_achieve
 --> statement-breakpoint
 CREATE TRIGGER "user_activity_log_set_updated_at" BEFORE UPDATE ON "user_activity_log" FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 --> statement-breakpoint
+CREATE TRIGGER "local_settings_set_updated_at" BEFORE UPDATE ON "local_settings" FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+--> statement-breakpoint
 -- courses.total_lessons always equals the number of the course's lessons, whoever writes the lessons.
 CREATE OR REPLACE FUNCTION recount_course_lessons() RETURNS trigger
 LANGUAGE plpgsql AS $$

@@ -66,7 +66,7 @@ export interface LocalCoreOptions extends CoreOptions {
   migrationsFolder: string;
   /** Folder of content packs installed on start when new or changed. */
   contentDir?: string | null;
-  /** Pre-migrated database template that makes a first start fast (see scripts/build-db-template.ts). */
+  /** Pre-migrated database directory that makes a first start fast (see scripts/build-db-template.ts). */
   templatePath?: string | null;
 }
 

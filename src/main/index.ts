@@ -26,7 +26,7 @@ runDesktopApp({
       appVersion: app.getVersion(),
       migrationsFolder: path.join(resourceRoot, 'drizzle'),
       contentDir: path.join(resourceRoot, 'resources', 'content'),
-      templatePath: path.join(app.isPackaged ? resourceRoot : path.join(resourceRoot, 'out'), 'db-template.tar.gz'),
+      templatePath: path.join(app.isPackaged ? resourceRoot : path.join(resourceRoot, 'out'), 'db-template'),
     }),
   onFatal: (error) => {
     dialog.showErrorBox('Teacher AI', `Приложение не удалось запустить / The app could not start:\n${String(error)}`);

@@ -6,6 +6,6 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const projectPaths = {
   migrationsFolder: path.join(PROJECT_ROOT, 'drizzle'),
   contentDir: path.join(PROJECT_ROOT, 'resources/content'),
-  templatePath: path.join(PROJECT_ROOT, 'out/db-template.tar.gz'),
+  templatePath: path.join(PROJECT_ROOT, 'out/db-template'),
   rendererDir: path.join(PROJECT_ROOT, 'out/renderer'),
 };

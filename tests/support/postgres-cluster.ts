@@ -40,9 +40,9 @@ function run(binary: string, args: string[]): void {
 
 /**
  * Start a throw-away PostgreSQL cluster in a temporary directory on a free port (initdb + pg_ctl).
- * Durability settings are off: these clusters hold test data only.
+ * Durability settings are off unless asked for: test clusters hold throw-away data only.
  */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
   if (!fs.existsSync(path.join(BIN_DIR, 'initdb'))) {
     throw new Error(`PostgreSQL server binaries not found in ${BIN_DIR} (apt-get install -y postgresql, or set PG_BIN_DIR)`);
   }
@@ -52,16 +52,15 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const dataDir = path.join(dir, 'data');
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  const options = [
+  const serverOptions = [
     `-p ${port}`,
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
     '-c max_connections=300',
+    // Benchmarks keep PostgreSQL's durability; tests trade it for speed.
+    ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
   ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -13,13 +13,13 @@ import type { Db, OpenedDatabase } from '../../src/core/db/types';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MIGRATIONS_FOLDER = path.join(ROOT, 'drizzle');
 export const CONTENT_DIR = path.join(ROOT, 'resources/content');
-export const DB_TEMPLATE = path.join(ROOT, 'out/db-template.tar.gz');
+export const DB_TEMPLATE = path.join(ROOT, 'out/db-template');
 
 /** An in-memory PGlite with the migrations applied (from the build's template when there is one). */
 export async function openTestPglite(): Promise<OpenedDatabase> {
   const templatePath = fs.existsSync(DB_TEMPLATE) ? DB_TEMPLATE : null;
   if (!templatePath) return openPglite({ dataDir: null, migrationsFolder: MIGRATIONS_FOLDER });
-  // loadDataDir needs a data directory; a temporary one keeps the test self-contained.
+  // A copy of the template in a temporary directory is faster than initdb in memory.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-test-pglite-'));
   const opened = await openPglite({ dataDir: dir, migrationsFolder: MIGRATIONS_FOLDER, templatePath });
   return {

@@ -4,6 +4,8 @@ import type { MutationArgs } from '../../shared/mutations';
 import { chatMessages, chatSessions, courses, lessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { invalidInput, notFound } from '../errors/app-error';
+import { executeRows } from '../db/execute-rows';
+import type { ChatRole } from '../../shared/domain';
 import { toChatMessage, toChatSession } from './chat-views';
 
 /** Flow 2, part one: open a conversation, optionally about a course or a lesson of it. */
@@ -49,22 +51,25 @@ export async function findOwnSession(db: Db, userId: string, sessionId: string) 
  * session's newest message when needed, so "newest last" is exact even for messages within one millisecond.
  */
 export async function appendChatMessage(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>): Promise<ChatMessage> {
-  await findOwnSession(tx, userId, args.sessionId);
-  const at = new Date(args.at);
-  const [row] = await tx
-    .insert(chatMessages)
-    .values({
-      id: args.messageId,
-      sessionId: args.sessionId,
-      role: args.role,
-      content: args.content,
-      createdAt: sql`GREATEST(${at.toISOString()}::timestamptz, (
-        SELECT max(created_at) + interval '1 microsecond' FROM chat_messages WHERE session_id = ${args.sessionId}
-      ))`,
-    })
-    .returning();
-  if (!row) throw notFound('Chat message');
-  return toChatMessage(row);
+  // One statement: the session's ownership check, the time nudge and the insert.
+  const [row] = await executeRows<{ id: string; session_id: string; role: string; content: string; tts_played: boolean; created_at: Date }>(tx, sql`
+    INSERT INTO chat_messages (id, session_id, role, content, created_at)
+    SELECT ${args.messageId}, s.id, ${args.role}, ${args.content},
+      GREATEST(${args.at}::timestamptz, (
+        SELECT m.created_at + interval '1 microsecond' FROM chat_messages m
+        WHERE m.session_id = s.id ORDER BY m.created_at DESC LIMIT 1))
+    FROM chat_sessions s
+    WHERE s.id = ${args.sessionId} AND s.user_id = ${userId}
+    RETURNING id, session_id, role, content, tts_played, created_at`);
+  if (!row) throw notFound('Chat session');
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    role: row.role as ChatRole,
+    content: row.content,
+    ttsPlayed: row.tts_played,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
 }
 
 export async function listChatSessions(db: Db, userId: string): Promise<ChatSession[]> {

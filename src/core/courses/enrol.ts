@@ -6,33 +6,48 @@ import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { findEnrolment } from './enrolment-view';
 
+export interface EnrolmentState {
+  id: string;
+  status: string;
+}
+
 /**
- * Make sure the student is enrolled and studying: a new enrolment starts active, a paused or dropped
- * one becomes active again. Returns the enrolment row's id.
+ * Make sure the student is enrolled and studying, given what the caller already read of the enrolment
+ * (or null): a new enrolment starts active, a paused or dropped one becomes active again, an active
+ * or completed one is left untouched. Returns the enrolment's id.
  */
-export async function ensureEnrolment(tx: Db, userId: string, courseId: string, at: Date): Promise<string> {
-  const [course] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId));
-  if (!course) throw notFound('Course');
+export async function ensureEnrolment(
+  tx: Db,
+  userId: string,
+  courseId: string,
+  existing: EnrolmentState | null,
+  at: Date,
+): Promise<string> {
+  if (existing) {
+    if (existing.status === 'paused' || existing.status === 'dropped') {
+      await tx.update(userCourses).set({ status: 'active' }).where(eq(userCourses.id, existing.id));
+    }
+    return existing.id;
+  }
+  // A concurrent enrolment of the same course (another window, a sync) wins the race harmlessly.
   const [inserted] = await tx
     .insert(userCourses)
     .values({ userId, courseId, enrolledAt: at })
-    .onConflictDoUpdate({
-      target: [userCourses.userId, userCourses.courseId],
-      set: { status: 'active' },
-      setWhere: sql`${userCourses.status} IN ('paused', 'dropped')`,
-    })
+    .onConflictDoUpdate({ target: [userCourses.userId, userCourses.courseId], set: { status: sql`${userCourses.status}` } })
     .returning({ id: userCourses.id });
-  if (inserted) return inserted.id;
-  const [existing] = await tx
-    .select({ id: userCourses.id })
-    .from(userCourses)
-    .where(and(eq(userCourses.userId, userId), eq(userCourses.courseId, courseId)));
-  if (!existing) throw notFound('Enrolment');
-  return existing.id;
+  if (!inserted) throw notFound('Enrolment');
+  return inserted.id;
 }
 
 export async function enrolInCourse(tx: Db, userId: string, args: MutationArgs<'course.enrol'>): Promise<Enrolment> {
-  await ensureEnrolment(tx, userId, args.courseId, new Date(args.at));
+  const [row] = await tx
+    .select({ courseId: courses.id, enrolmentId: userCourses.id, status: userCourses.status })
+    .from(courses)
+    .leftJoin(userCourses, and(eq(userCourses.courseId, courses.id), eq(userCourses.userId, userId)))
+    .where(eq(courses.id, args.courseId));
+  if (!row) throw notFound('Course');
+  const existing = row.enrolmentId && row.status ? { id: row.enrolmentId, status: row.status } : null;
+  await ensureEnrolment(tx, userId, args.courseId, existing, new Date(args.at));
   const enrolment = await findEnrolment(tx, userId, args.courseId);
   if (!enrolment) throw notFound('Enrolment');
   return enrolment;

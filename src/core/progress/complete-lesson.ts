@@ -2,12 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Enrolment, LessonProgress } from '../../shared/contract';
 import type { LessonStatus } from '../../shared/domain';
 import type { MutationArgs } from '../../shared/mutations';
-import { lessons, userLessons } from '../db/schema';
+import { courses, lessons, userCourses, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { ensureEnrolment } from '../courses/enrol';
-import { findEnrolment } from '../courses/enrolment-view';
-import { recountEnrolment, recountUserTotals } from './recount';
+import { enrolmentColumns, toEnrolment } from '../courses/enrolment-view';
+import { recountAfterLessonChange } from './recount';
 
 export interface CompletedLesson {
   courseId: string;
@@ -24,19 +24,21 @@ export interface CompletedLesson {
  * the first completion time is kept. A repeat that improves nothing writes nothing.
  */
 export async function completeLesson(tx: Db, userId: string, args: MutationArgs<'lesson.complete'>): Promise<CompletedLesson> {
-  const at = new Date(args.at);
   const [lesson] = await tx
-    .select({ id: lessons.id, courseId: lessons.courseId })
+    .select({ courseId: lessons.courseId, enrolmentId: userCourses.id, enrolmentStatus: userCourses.status })
     .from(lessons)
+    .leftJoin(userCourses, and(eq(userCourses.courseId, lessons.courseId), eq(userCourses.userId, userId)))
     .where(eq(lessons.id, args.lessonId));
   if (!lesson) throw notFound('Lesson');
-  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, at);
+  const at = new Date(args.at);
+  const existing = lesson.enrolmentId && lesson.enrolmentStatus ? { id: lesson.enrolmentId, status: lesson.enrolmentStatus } : null;
+  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, at);
 
   await tx
     .insert(userLessons)
     .values({
       userId,
-      lessonId: lesson.id,
+      lessonId: args.lessonId,
       userCourseId,
       status: 'completed',
       score: args.score,
@@ -57,23 +59,25 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
         OR ${userLessons.completedAt} IS NULL`,
     });
 
-  await recountEnrolment(tx, userCourseId);
-  await recountUserTotals(tx, userId);
+  await recountAfterLessonChange(tx, userId, userCourseId);
 
-  const [progress] = await tx
+  const [row] = await tx
     .select({
       lessonId: userLessons.lessonId,
-      status: userLessons.status,
+      lessonStatus: userLessons.status,
       score: userLessons.score,
       timeSpentMinutes: userLessons.timeSpentMinutes,
+      ...enrolmentColumns,
     })
     .from(userLessons)
-    .where(and(eq(userLessons.userId, userId), eq(userLessons.lessonId, lesson.id)));
-  const enrolment = await findEnrolment(tx, userId, lesson.courseId);
-  if (!progress || !enrolment) throw notFound('Lesson progress');
+    .innerJoin(userCourses, eq(userCourses.id, userLessons.userCourseId))
+    .innerJoin(courses, eq(courses.id, userCourses.courseId))
+    .where(and(eq(userLessons.userId, userId), eq(userLessons.lessonId, args.lessonId)));
+  if (!row) throw notFound('Lesson progress');
+  const { lessonId, lessonStatus, score, timeSpentMinutes, ...enrolment } = row;
   return {
     courseId: lesson.courseId,
-    lesson: { ...progress, status: progress.status as LessonStatus },
-    enrolment,
+    lesson: { lessonId, status: lessonStatus as LessonStatus, score, timeSpentMinutes },
+    enrolment: toEnrolment(enrolment),
   };
 }

@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 
 /**
- * Derive an enrolment's numbers from its lesson facts: completed count, percentage, the first lesson
- * not yet done (or the last one when all are), total study time, and completed/active status.
- * Only writes when something changed, so a repeated completion leaves the row untouched.
+ * Derive the numbers that depend on lesson facts, in one statement: the enrolment's completed count,
+ * percentage, first lesson not yet done (or the last one when all are), study time and
+ * completed/active status; and the student's lifetime completed-lessons total. Each row is written
+ * only when a number changed, so a repeated completion leaves everything untouched.
  */
-export async function recountEnrolment(tx: Db, userCourseId: string): Promise<void> {
+export async function recountAfterLessonChange(tx: Db, userId: string, userCourseId: string): Promise<void> {
   await tx.execute(sql`
     WITH enrolment AS (
       SELECT id, course_id, status FROM user_courses WHERE id = ${userCourseId}
@@ -34,26 +35,23 @@ export async function recountEnrolment(tx: Db, userCourseId: string): Promise<vo
              WHEN status = 'completed' THEN 'active'
              ELSE status END AS new_status
       FROM facts
+    ), enrolment_update AS (
+      UPDATE user_courses uc SET
+        completed_lessons = d.done,
+        progress_percentage = d.percentage,
+        current_lesson_number = d.current_number,
+        total_study_time_minutes = d.minutes,
+        status = d.new_status
+      FROM derived d
+      WHERE uc.id = ${userCourseId}
+        AND (uc.completed_lessons, uc.progress_percentage, uc.current_lesson_number, uc.total_study_time_minutes, uc.status)
+          IS DISTINCT FROM (d.done, d.percentage, d.current_number, d.minutes, d.new_status)
+    ), lifetime AS (
+      SELECT count(*)::int AS done FROM user_lessons
+      WHERE user_id = ${userId} AND status IN ('completed', 'reviewed')
     )
-    UPDATE user_courses uc SET
-      completed_lessons = d.done,
-      progress_percentage = d.percentage,
-      current_lesson_number = d.current_number,
-      total_study_time_minutes = d.minutes,
-      status = d.new_status
-    FROM derived d
-    WHERE uc.id = ${userCourseId}
-      AND (uc.completed_lessons, uc.progress_percentage, uc.current_lesson_number, uc.total_study_time_minutes, uc.status)
-        IS DISTINCT FROM (d.done, d.percentage, d.current_number, d.minutes, d.new_status)
-  `);
-}
-
-/** The student's lifetime counters, recomputed from the facts rather than incremented. */
-export async function recountUserTotals(tx: Db, userId: string): Promise<void> {
-  await tx.execute(sql`
-    UPDATE users u SET total_lessons_completed = c.done
-    FROM (SELECT count(*)::int AS done FROM user_lessons
-          WHERE user_id = ${userId} AND status IN ('completed', 'reviewed')) c
-    WHERE u.id = ${userId} AND u.total_lessons_completed IS DISTINCT FROM c.done
+    UPDATE users u SET total_lessons_completed = lifetime.done
+    FROM lifetime
+    WHERE u.id = ${userId} AND u.total_lessons_completed IS DISTINCT FROM lifetime.done
   `);
 }

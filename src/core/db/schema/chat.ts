@@ -49,7 +49,8 @@ export const chatMessages = pgTable(
   },
   (t) => [
     index('chat_messages_session_id_idx').on(t.sessionId),
-    index('chat_messages_session_id_created_at_idx').on(t.sessionId, t.createdAt.desc()),
+    // NULLS FIRST is what plain `DESC` means, so ORDER BY created_at DESC can walk this index.
+    index('chat_messages_session_id_created_at_idx').on(t.sessionId, t.createdAt.desc().nullsFirst()),
     check('chat_messages_role_check', oneOf(t.role, CHAT_ROLES)),
   ],
 );

@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`: the foundation's performance targets, PGlite (as the app runs it, on disk) and
+ * PostgreSQL 15 (durable settings) side by side, plus the raw query under the app's operation.
+ * Prints a markdown table; bench/RESULTS.md records runs.
+ */
+import { sql } from 'drizzle-orm';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCoreOnDatabase, createLocalCore, type Core } from '../src/core/create-core';
+import { openPostgres } from '../src/core/db/open-postgres';
+import type { Db } from '../src/core/db/types';
+import { executeRows } from '../src/core/db/execute-rows';
+import { startPostgresCluster } from '../tests/support/postgres-cluster';
+import { projectPaths } from '../src/web/project-paths';
+import { measure, ms, renderTable, summarise, type Row, type Timing } from './stats';
+import { COMPLETED_LESSONS, seedCatalogue, seedStudentHistory } from './seed-large';
+
+const PGLITE = 'PGlite';
+const POSTGRES = 'PostgreSQL 15';
+const quiet = { error: () => {} };
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+const localCore = (dataDir: string, templatePath: string | null = projectPaths.templatePath) =>
+  createLocalCore({
+    dataDir,
+    appVersion: 'bench',
+    migrationsFolder: projectPaths.migrationsFolder,
+    contentDir: projectPaths.contentDir,
+    templatePath,
+    logger: quiet,
+  });
+
+async function call(core: Core, method: string, input?: unknown): Promise<unknown> {
+  const result = await core.invoke(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+async function timeStarts(n: number, prepare: () => string, templatePath?: string | null): Promise<Timing> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const dir = prepare();
+    const started = performance.now();
+    const core = await localCore(dir, templatePath);
+    samples.push(performance.now() - started);
+    await core.close();
+  }
+  return summarise(samples);
+}
+
+interface Fixture {
+  core: Core;
+  db: Db;
+  courseId: string;
+  sessionId: string;
+  pendingLessons: string[];
+}
+
+async function prepareFixture(core: Core): Promise<Fixture> {
+  log('  seeding 100 courses × 30 lessons…');
+  await seedCatalogue(core.db);
+  log(`  seeding ${COMPLETED_LESSONS} completed lessons and 10,000 chat messages…`);
+  const { sessionId } = await seedStudentHistory(core.db, core.session.requireUserId());
+  const pending = await executeRows<{ id: string }>(core.db, sql`
+    SELECT l.id FROM lessons l
+    WHERE NOT EXISTS (SELECT 1 FROM user_lessons ul WHERE ul.lesson_id = l.id)
+    ORDER BY l.course_id, l.lesson_number`);
+  const [partial] = await executeRows<{ course_id: string }>(core.db, sql`
+      SELECT course_id FROM user_courses WHERE completed_lessons > 0 ORDER BY completed_lessons ASC LIMIT 1`);
+  return { core, db: core.db, courseId: partial!.course_id, sessionId, pendingLessons: pending.map((r) => r.id) };
+}
+
+async function measureOperations(f: Fixture): Promise<Record<string, Timing>> {
+  const out: Record<string, Timing> = {};
+  out.coursesGet = await measure(300, () => call(f.core, 'courses.get', { courseId: f.courseId }));
+  out.rawCourse = await measure(300, () =>
+    f.db.execute(sql`SELECT c.*, l.id, l.lesson_number, l.title, ul.status, ul.score FROM courses c
+      JOIN lessons l ON l.course_id = c.id
+      LEFT JOIN user_lessons ul ON ul.lesson_id = l.id AND ul.user_id = ${f.core.session.requireUserId()}
+      WHERE c.id = ${f.courseId} ORDER BY l.lesson_number`),
+  );
+  let next = 0;
+  out.complete = await measure(300, () =>
+    call(f.core, 'progress.completeLesson', { lessonId: f.pendingLessons[next++]!, score: 85, timeSpentMinutes: 20 }),
+  );
+  out.append = await measure(500, (i) => call(f.core, 'chat.sendMessage', { sessionId: f.sessionId, content: `Вопрос ${i}: как сравнить дроби?` }));
+  out.last50 = await measure(300, () => call(f.core, 'chat.listMessages', { sessionId: f.sessionId, limit: 50 }));
+  return out;
+}
+
+async function main() {
+  if (!fs.existsSync(projectPaths.templatePath)) throw new Error('Run `npm run build` first: the database template is missing.');
+  const started = Date.now();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+  log('PGlite: first starts (new data directory, template, starter content)…');
+  const firstStart = await timeStarts(5, () => tmp('teacher-ai-bench-first-'));
+  log('PGlite: first start without the template, for comparison…');
+  const firstStartNoTemplate = await timeStarts(2, () => tmp('teacher-ai-bench-initdb-'), null);
+
+  log('PGlite: large data directory…');
+  const pgliteDir = tmp('teacher-ai-bench-pglite-');
+  let pgliteCore = await localCore(pgliteDir);
+  await prepareFixture(pgliteCore);
+  await pgliteCore.close();
+  log('PGlite: warm starts (existing data directory with the large history)…');
+  const warmStart = await timeStarts(5, () => pgliteDir);
+  pgliteCore = await localCore(pgliteDir);
+  const pgliteFixture = await prepareFixtureFromExisting(pgliteCore);
+  log('PGlite: operations…');
+  const pgliteOps = await measureOperations(pgliteFixture);
+  await pgliteCore.close();
+
+  log('PostgreSQL 15: starting a durable cluster…');
+  const cluster = await startPostgresCluster({ durable: true });
+  let pgOps: Record<string, Timing>;
+  try {
+    const database = await openPostgres({ connectionString: cluster.url, migrationsFolder: projectPaths.migrationsFolder });
+    const pgCore = await createCoreOnDatabase(database, { appVersion: 'bench', logger: quiet });
+    const fixture = await prepareFixture(pgCore);
+    log('PostgreSQL 15: operations…');
+    pgOps = await measureOperations(fixture);
+    await pgCore.close();
+  } finally {
+    cluster.stop();
+  }
+  fs.rmSync(pgliteDir, { recursive: true, force: true });
+
+  const both = (key: string) => ({ [PGLITE]: pgliteOps[key]!, [POSTGRES]: pgOps[key]! });
+  const rows: Row[] = [
+    { operation: 'core warm start (existing data dir, open + migration check)', target: '≤ 1000', results: { [PGLITE]: warmStart, [POSTGRES]: null } },
+    { operation: 'core first start (new data dir, template, starter content)', target: '≤ 3000', results: { [PGLITE]: firstStart, [POSTGRES]: null } },
+    { operation: '  … the same without the template (initdb + migrations)', target: '—', results: { [PGLITE]: firstStartNoTemplate, [POSTGRES]: null } },
+    { operation: '`courses.get` (course with 30 lessons)', target: 'p95 ≤ 5', results: both('coursesGet') },
+    { operation: '  … raw SQL of the same read', target: '—', results: both('rawCourse') },
+    { operation: 'complete a lesson (flow 3, with outbox)', target: 'p95 ≤ 10', results: both('complete') },
+    { operation: 'append a chat message (with outbox)', target: 'p95 ≤ 5', results: both('append') },
+    { operation: 'last 50 messages of a 10,000-message session', target: 'p95 ≤ 5', results: both('last50') },
+  ];
+  console.log(`\nTeacher AI benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
+  console.log('Data: 100 courses × 30 lessons; a student with 2,000 completed lessons and 10,000 chat messages.\n');
+  console.log(renderTable(rows, [PGLITE, POSTGRES]));
+  console.log(`\nTotal bench time ${ms((Date.now() - started) / 1000)} s`);
+}
+
+/** The PGlite fixture was seeded before the warm-start runs; find its ids again after reopening. */
+async function prepareFixtureFromExisting(core: Core): Promise<Fixture> {
+  const userId = core.session.requireUserId();
+  const pending = await executeRows<{ id: string }>(core.db, sql`
+    SELECT l.id FROM lessons l WHERE NOT EXISTS (SELECT 1 FROM user_lessons ul WHERE ul.lesson_id = l.id)
+    ORDER BY l.course_id, l.lesson_number`);
+  const [partial] = await executeRows<{ course_id: string }>(core.db, sql`
+      SELECT course_id FROM user_courses WHERE user_id = ${userId} AND completed_lessons > 0 ORDER BY completed_lessons ASC LIMIT 1`);
+  const [session] = await executeRows<{ id: string }>(core.db, sql`SELECT id FROM chat_sessions WHERE user_id = ${userId} LIMIT 1`);
+  return { core, db: core.db, courseId: partial!.course_id, sessionId: session!.id, pendingLessons: pending.map((r) => r.id) };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

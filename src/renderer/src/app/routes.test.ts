@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseHash, sectionOf } from './routes';
+
+describe('routes', () => {
+  it('parses every screen', () => {
+    expect(parseHash('')).toBeNull();
+    expect(parseHash('#/')).toBeNull();
+    expect(parseHash('#/courses')).toEqual({ name: 'courses' });
+    expect(parseHash('#/courses/')).toEqual({ name: 'courses' });
+    expect(parseHash('#/courses/abc-1')).toEqual({ name: 'course', courseId: 'abc-1' });
+    expect(parseHash('#/chat')).toEqual({ name: 'chat' });
+    expect(parseHash('#/settings')).toEqual({ name: 'settings' });
+    expect(parseHash('#/nowhere')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/courses/a/b')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/courses/%E0%A4%A')).toEqual({ name: 'notFound' });
+  });
+
+  it('round-trips through hrefFor', () => {
+    for (const route of [{ name: 'courses' }, { name: 'course', courseId: 'x y/z' }, { name: 'achievements' }] as const) {
+      expect(parseHash(hrefFor(route))).toEqual(route);
+    }
+  });
+
+  it('puts a course page under the Courses section', () => {
+    expect(sectionOf({ name: 'course', courseId: 'x' })).toBe('courses');
+    expect(sectionOf({ name: 'notFound' })).toBeNull();
+  });
+});

@@ -1,0 +1,65 @@
+/** Every screen of the app, as it appears in the address hash (`#/courses/<id>`). */
+export type Route =
+  | { name: 'courses' }
+  | { name: 'course'; courseId: string }
+  | { name: 'chat' }
+  | { name: 'progress' }
+  | { name: 'achievements' }
+  | { name: 'settings' }
+  | { name: 'notFound' };
+
+export type Section = 'courses' | 'chat' | 'progress' | 'achievements' | 'settings';
+
+export const DEFAULT_ROUTE: Route = { name: 'courses' };
+
+const SIMPLE_ROUTES: Readonly<Record<string, Route>> = {
+  courses: { name: 'courses' },
+  chat: { name: 'chat' },
+  progress: { name: 'progress' },
+  achievements: { name: 'achievements' },
+  settings: { name: 'settings' },
+};
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The route of a location hash; null when the hash is empty (the default route applies). */
+export function parseHash(hash: string): Route | null {
+  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  if (path === '') return null;
+  const [first = '', second, ...rest] = path.split('/');
+  if (second === undefined) return SIMPLE_ROUTES[first] ?? { name: 'notFound' };
+  if (first === 'courses' && rest.length === 0) {
+    const courseId = decode(second);
+    if (courseId) return { name: 'course', courseId };
+  }
+  return { name: 'notFound' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'course':
+      return `#/courses/${encodeURIComponent(route.courseId)}`;
+    case 'notFound':
+      return hrefFor(DEFAULT_ROUTE);
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+/** The navigation section a route belongs to (a course page lives under Courses). */
+export function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'course':
+      return 'courses';
+    case 'notFound':
+      return null;
+    default:
+      return route.name;
+  }
+}

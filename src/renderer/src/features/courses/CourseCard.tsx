@@ -1,0 +1,23 @@
+import type { CourseSummary } from '../../../../shared/contract';
+import { hrefFor } from '../../app/routes';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useT } from '../../i18n';
+import { CourseMeta } from './CourseMeta';
+
+/** One course of the catalogue; the whole card opens the course. */
+export function CourseCard({ course }: { course: CourseSummary }) {
+  const t = useT();
+  return (
+    <article className="card course-card" data-testid="course-card" data-course-id={course.id}>
+      <h2 className="course-card__title">
+        <a className="course-card__link" href={hrefFor({ name: 'course', courseId: course.id })}>
+          {course.title}
+        </a>
+      </h2>
+      <CourseMeta course={course} />
+      {course.enrolment && (
+        <ProgressBar value={course.enrolment.progressPercentage} label={t('course.progressLabel')} showValue />
+      )}
+    </article>
+  );
+}

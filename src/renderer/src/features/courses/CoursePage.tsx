@@ -1,0 +1,67 @@
+import { useCallback } from 'react';
+import type { CourseDetail, Enrolment } from '../../../../shared/contract';
+import { hrefFor } from '../../app/routes';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { PageTitle } from '../../components/PageTitle';
+import { useT } from '../../i18n';
+import type { ApiError } from '../../lib/api-error';
+import { CourseMeta } from './CourseMeta';
+import { EnrolButton } from './EnrolButton';
+import { EnrolmentProgress } from './EnrolmentProgress';
+import { LessonList } from './LessonList';
+import { useCourse } from './use-courses';
+
+/** A course id that does not exist (or is not even an id) is «not found», not a failure to retry. */
+const isMissing = (error: ApiError) => error.code === 'not_found' || error.code === 'invalid_input';
+
+export function CoursePage({ courseId }: { courseId: string }) {
+  const t = useT();
+  const { data: course, error, reload, refresh, update } = useCourse(courseId);
+  const showEnrolment = useCallback(
+    (enrolment: Enrolment) => {
+      update((current) => ({ ...current, enrolment }));
+      refresh();
+    },
+    [update, refresh],
+  );
+  return (
+    <section className="page">
+      <a className="back-link" href={hrefFor({ name: 'courses' })}>
+        <span aria-hidden="true">← </span>
+        {t('course.back')}
+      </a>
+      {course ? (
+        <CourseDetails course={course} onEnrolled={showEnrolment} />
+      ) : error ? (
+        isMissing(error) ? (
+          <ErrorState title={t('course.notFound.title')} message={t('course.notFound.text')} error={error} />
+        ) : (
+          <ErrorState title={t('course.loadError')} error={error} onRetry={reload} />
+        )
+      ) : (
+        <LoadingState message={t('course.loading')} />
+      )}
+    </section>
+  );
+}
+
+function CourseDetails({ course, onEnrolled }: { course: CourseDetail; onEnrolled: (enrolment: Enrolment) => void }) {
+  const t = useT();
+  return (
+    <>
+      <PageTitle title={course.title} testId="course-title" />
+      <CourseMeta course={course} />
+      {course.description && <p className="course-description">{course.description}</p>}
+      <div className="card course-status">
+        {course.enrolment ? (
+          <EnrolmentProgress enrolment={course.enrolment} />
+        ) : (
+          <EnrolButton courseId={course.id} onEnrolled={onEnrolled} />
+        )}
+      </div>
+      <h2 className="section-title">{t('course.lessons')}</h2>
+      <LessonList lessons={course.lessons} />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startRouter } from './app/router';
+import { syncDocumentLanguage } from './i18n';
+import { connectApi } from './lib/api';
+import './styles.css';
+
+// Before anything renders: in browser mode this takes the launch token out of the address bar.
+connectApi();
+syncDocumentLanguage();
+startRouter();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
