@@ -2,11 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Enrolment, LessonProgress } from '../../shared/contract';
 import type { LessonStatus } from '../../shared/domain';
 import type { MutationArgs } from '../../shared/mutations';
-import { courses, lessons, userCourses, userLessons } from '../db/schema';
+import { lessons, userCourses, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { ensureEnrolment } from '../courses/enrol';
-import { enrolmentColumns, toEnrolment } from '../courses/enrolment-view';
 import { recountAfterLessonChange } from './recount';
 
 export interface CompletedLesson {
@@ -34,7 +33,13 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
   const existing = lesson.enrolmentId && lesson.enrolmentStatus ? { id: lesson.enrolmentId, status: lesson.enrolmentStatus } : null;
   const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, at);
 
-  await tx
+  const progressColumns = {
+    lessonId: userLessons.lessonId,
+    status: userLessons.status,
+    score: userLessons.score,
+    timeSpentMinutes: userLessons.timeSpentMinutes,
+  };
+  let [progress] = await tx
     .insert(userLessons)
     .values({
       userId,
@@ -57,27 +62,21 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
         OR ${userLessons.score} IS NULL OR ${userLessons.score} < excluded.score
         OR ${userLessons.timeSpentMinutes} < excluded.time_spent_minutes
         OR ${userLessons.completedAt} IS NULL`,
-    });
-
-  await recountAfterLessonChange(tx, userId, userCourseId);
-
-  const [row] = await tx
-    .select({
-      lessonId: userLessons.lessonId,
-      lessonStatus: userLessons.status,
-      score: userLessons.score,
-      timeSpentMinutes: userLessons.timeSpentMinutes,
-      ...enrolmentColumns,
     })
-    .from(userLessons)
-    .innerJoin(userCourses, eq(userCourses.id, userLessons.userCourseId))
-    .innerJoin(courses, eq(courses.id, userCourses.courseId))
-    .where(and(eq(userLessons.userId, userId), eq(userLessons.lessonId, args.lessonId)));
-  if (!row) throw notFound('Lesson progress');
-  const { lessonId, lessonStatus, score, timeSpentMinutes, ...enrolment } = row;
+    .returning(progressColumns);
+  // Nothing returned: the repeat improved nothing and wrote nothing; read what stands.
+  if (!progress) {
+    [progress] = await tx
+      .select(progressColumns)
+      .from(userLessons)
+      .where(and(eq(userLessons.userId, userId), eq(userLessons.lessonId, args.lessonId)));
+  }
+  if (!progress) throw notFound('Lesson progress');
+
+  const enrolment = await recountAfterLessonChange(tx, userId, userCourseId);
   return {
     courseId: lesson.courseId,
-    lesson: { lessonId, status: lessonStatus as LessonStatus, score, timeSpentMinutes },
-    enrolment: toEnrolment(enrolment),
+    lesson: { ...progress, status: progress.status as LessonStatus },
+    enrolment,
   };
 }
