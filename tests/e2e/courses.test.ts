@@ -56,7 +56,7 @@ describe('a student in the browser', () => {
     await expect.poll(() => page.getByTestId('course-progress').textContent()).toContain(`0 из ${pack.lessons.length}`);
 
     // The lesson screen comes with the learning issue; the core call is the same one it will make.
-    const courseId = await page.getByTestId('lesson-item').first().evaluate(() => location.hash.split('/').pop());
+    const courseId = new URL(page.url()).hash.split('/').pop();
     const course = await app.core.invoke('courses.get', { courseId });
     if (!course.ok) throw new Error('courses.get failed');
     const first = (course.value as { lessons: { id: string }[] }).lessons[0]!;

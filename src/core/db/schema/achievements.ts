@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ACHIEVEMENT_CRITERIA } from '../../../shared/domain';
 import { idColumn, oneOf, timestamps } from './columns';
-import { users } from './users';
+import { ownerColumn } from './users';
 
 export const achievements = pgTable(
   'achievements',
@@ -28,9 +28,7 @@ export const userAchievements = pgTable(
   'user_achievements',
   {
     id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerColumn(),
     achievementId: uuid('achievement_id')
       .notNull()
       .references(() => achievements.id, { onDelete: 'cascade' }),

@@ -2,15 +2,13 @@ import { index, jsonb, pgTable, uuid, varchar, check } from 'drizzle-orm/pg-core
 import { ACTIVITY_TYPES } from '../../../shared/domain';
 import { courses, lessons } from './courses';
 import { idColumn, oneOf, timestamps } from './columns';
-import { users } from './users';
+import { ownerColumn } from './users';
 
 export const userActivityLog = pgTable(
   'user_activity_log',
   {
     id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerColumn(),
     activityType: varchar('activity_type', { length: 50 }).notNull(),
     activityData: jsonb('activity_data').$type<Record<string, unknown>>().notNull().default({}),
     courseId: uuid('course_id').references(() => courses.id, { onDelete: 'set null' }),

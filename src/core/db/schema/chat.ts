@@ -3,15 +3,13 @@ import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid, 
 import { CHAT_ROLES, CHAT_SESSION_TYPES } from '../../../shared/domain';
 import { courses, lessons } from './courses';
 import { idColumn, oneOf, timestamps } from './columns';
-import { users } from './users';
+import { ownerColumn } from './users';
 
 export const chatSessions = pgTable(
   'chat_sessions',
   {
     id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerColumn(),
     // A conversation outlives the course or lesson it started from (content packs can be replaced).
     courseId: uuid('course_id').references(() => courses.id, { onDelete: 'set null' }),
     lessonId: uuid('lesson_id').references(() => lessons.id, { onDelete: 'set null' }),

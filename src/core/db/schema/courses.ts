@@ -32,13 +32,17 @@ export const courses = pgTable(
   ],
 );
 
+/** A row that only makes sense within its course (enrolment, plan) goes with the course. */
+export const courseColumn = () =>
+  uuid('course_id')
+    .notNull()
+    .references(() => courses.id, { onDelete: 'cascade' });
+
 export const lessons = pgTable(
   'lessons',
   {
     id: idColumn(),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: courseColumn(),
     lessonNumber: integer('lesson_number').notNull(),
     title: varchar('title', { length: 255 }).notNull(),
     topic: varchar('topic', { length: 255 }).notNull().default(''),

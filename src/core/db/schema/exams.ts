@@ -1,16 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
 import { EXAM_TYPES, SUBJECTS } from '../../../shared/domain';
 import { idColumn, oneOf, percentage, timestamps } from './columns';
-import { users } from './users';
+import { ownerColumn } from './users';
 
 export const examCourses = pgTable(
   'exam_courses',
   {
     id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerColumn(),
     examType: varchar('exam_type', { length: 10 }).notNull(),
     subject: varchar('subject', { length: 50 }).notNull(),
     progressPercentage: percentage('progress_percentage').notNull().default(0),

@@ -1,18 +1,14 @@
-import { index, jsonb, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { courses } from './courses';
+import { index, jsonb, pgTable, timestamp, unique } from 'drizzle-orm/pg-core';
+import { courseColumn } from './courses';
 import { idColumn, timestamps } from './columns';
-import { users } from './users';
+import { ownerColumn } from './users';
 
 export const learningPlans = pgTable(
   'learning_plans',
   {
     id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    userId: ownerColumn(),
+    courseId: courseColumn(),
     planData: jsonb('plan_data').$type<Record<string, unknown>>().notNull().default({}),
     lessonsStructure: jsonb('lessons_structure').$type<unknown[]>().notNull().default([]),
     generatedAt: timestamp('generated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -12,20 +12,16 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { ENROLMENT_STATUSES, LESSON_STATUSES } from '../../../shared/domain';
-import { courses, lessons } from './courses';
+import { courseColumn, lessons } from './courses';
 import { idColumn, oneOf, percentage, timestamps } from './columns';
-import { users } from './users';
+import { ownerColumn } from './users';
 
 export const userCourses = pgTable(
   'user_courses',
   {
     id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    userId: ownerColumn(),
+    courseId: courseColumn(),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
     currentLessonNumber: integer('current_lesson_number').notNull().default(1),
     completedLessons: integer('completed_lessons').notNull().default(0),
@@ -52,9 +48,7 @@ export const userLessons = pgTable(
   'user_lessons',
   {
     id: idColumn(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerColumn(),
     lessonId: uuid('lesson_id')
       .notNull()
       .references(() => lessons.id, { onDelete: 'cascade' }),

@@ -53,3 +53,9 @@ export const userPreferences = pgTable(
     ),
   ],
 );
+
+/** The owning student: every per-user row goes with its user. */
+export const ownerColumn = () =>
+  uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
