@@ -1,0 +1,73 @@
+import { getTableName, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { expect, it } from 'vitest';
+import { contract, methodNames } from '../../src/shared/contract';
+import * as schema from '../../src/core/db/schema';
+import { executeRows } from '../../src/core/db/execute-rows';
+import type { Db } from '../../src/core/db/types';
+import { seedCourse } from '../support/fixtures';
+import { createTestCore } from '../support/test-core';
+import { describeOnEachDatabase } from '../support/test-databases';
+
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable)).map((t) => getTableName(t));
+
+/** Every row of every table, to prove a refused call changed nothing at all. */
+async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of tables) out[table] = await executeRows(db, sql.raw(`SELECT * FROM "${table}" ORDER BY 1`));
+  return out;
+}
+
+const badInputs: unknown[] = [
+  { unexpected: true },
+  'a string',
+  42,
+  [],
+  { courseId: 'x', lessonId: 'y', sessionId: 'z', content: 123, score: 'high', sessionType: 'party' },
+];
+
+describeOnEachDatabase('the contract seam', (ctx) => {
+  it('every method refuses malformed input with invalid_input and changes nothing', async () => {
+    await seedCourse(ctx.db, 'math-5', 2);
+    const core = await createTestCore(ctx.database);
+    const before = await snapshot(ctx.db);
+    for (const method of methodNames) {
+      for (const input of badInputs) {
+        const result = await core.raw(method, input);
+        expect({ method, input, result }).toMatchObject({ method, input, result: { ok: false, error: { code: 'invalid_input' } } });
+      }
+    }
+    expect(await snapshot(ctx.db)).toEqual(before);
+  });
+
+  it('no method takes the acting user from its input', () => {
+    const fieldsOf = (method: (typeof methodNames)[number]) => {
+      const shape = contract[method].input as unknown as { unwrap?: () => { shape?: object }; shape?: object };
+      return Object.keys(shape.shape ?? shape.unwrap?.().shape ?? {});
+    };
+    expect(fieldsOf('courses.get')).toEqual(['courseId']);
+    for (const method of methodNames) {
+      const fields = fieldsOf(method);
+      expect({ method, fields: fields.filter((f) => /user/i.test(f)) }).toEqual({ method, fields: [] });
+    }
+  });
+
+  it('every mutating method leaves exactly one outbox entry per successful call', async () => {
+    const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 2);
+    const core = await createTestCore(ctx.database);
+    const session = await core.call('chat.startSession', { sessionType: 'interactive' });
+    const calls: [string, unknown][] = [
+      ['courses.enrol', { courseId }],
+      ['progress.completeLesson', { lessonId: lessonIds[0], score: 70, timeSpentMinutes: 3 }],
+      ['chat.sendMessage', { sessionId: session.id, content: 'Как сравнить дроби?' }],
+    ];
+    const mutating = methodNames.filter((m) => contract[m].mutates);
+    expect(new Set([...calls.map(([m]) => m), 'chat.startSession'])).toEqual(new Set(mutating));
+    for (const [method, input] of calls) {
+      const [{ n: before }] = await executeRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM outbox`);
+      expect((await core.raw(method, input)).ok).toBe(true);
+      const [{ n: after }] = await executeRows<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM outbox`);
+      expect({ method, added: after - before }).toEqual({ method, added: 1 });
+    }
+  });
+});
