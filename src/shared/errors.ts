@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'forbidden',
   'unauthenticated',
   'conflict',
+  'rate_limited',
   'unavailable',
   'internal',
 ] as const;
@@ -20,6 +21,8 @@ export const appErrorSchema = z.object({
   /** English, for logs and developers; the UI shows its own translation of `code`. */
   message: z.string(),
   issues: z.array(errorIssueSchema).optional(),
+  /** For `rate_limited`: how long until the next attempt is allowed. */
+  retryAfterSeconds: z.number().int().min(0).optional(),
 });
 export type AppErrorData = z.infer<typeof appErrorSchema>;
 

@@ -66,7 +66,7 @@ describeOnEachDatabase('the contract seam', (ctx) => {
       ['progress.completeLesson', { lessonId: lessonIds[0], score: 70, timeSpentMinutes: 3 }],
       ['chat.sendMessage', { sessionId: session.id, content: 'Как сравнить дроби?' }],
     ];
-    const mutating = methodNames.filter((m) => contract[m].mutates);
+    const mutating = methodNames.filter((m) => contract[m].kind === 'mutation');
     expect(new Set([...calls.map(([m]) => m), 'chat.startSession'])).toEqual(new Set(mutating));
     for (const [method, input] of calls) {
       const before = await countOutbox(ctx.db);

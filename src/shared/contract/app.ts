@@ -1,20 +1,15 @@
 import { z } from 'zod';
-import { USER_ROLES } from '../domain';
 import { query } from './define';
-import { noInput, uuidSchema } from './common';
+import { noInput } from './common';
 
 export const appInfoSchema = z.object({
   version: z.string(),
-  student: z.object({
-    id: uuidSchema,
-    fullName: z.string(),
-    role: z.enum(USER_ROLES),
-  }),
+  /** Changes of the signed-in student waiting for sync; 0 while signed out. */
   pendingChanges: z.number().int().min(0),
 });
 
 export const appContract = {
-  'app.info': query(noInput, appInfoSchema),
+  'app.info': query(noInput, appInfoSchema, 'public'),
 };
 
 export type AppInfo = z.infer<typeof appInfoSchema>;

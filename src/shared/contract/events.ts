@@ -3,6 +3,8 @@ import { uuidSchema } from './common';
 
 /** What the core may push to the renderer without being asked. */
 export const eventsContract = {
+  /** Someone signed in or out, or the signed-in account changed (name, avatar, preferences). */
+  'session.changed': z.object({ userId: uuidSchema.nullable() }),
   'progress.changed': z.object({ courseId: uuidSchema }),
   'chat.message': z.object({ sessionId: uuidSchema, messageId: uuidSchema }),
   'chat.token': z.object({ sessionId: uuidSchema, messageId: uuidSchema, token: z.string() }),

@@ -1,11 +1,19 @@
 import type { z } from 'zod';
+import { accountsContract } from './accounts';
 import { appContract } from './app';
 import { chatContract } from './chat';
 import { coursesContract } from './courses';
+import { preferencesContract } from './preferences';
+import { profileContract } from './profile';
 import { progressContract } from './progress';
+import { teacherContract } from './teacher';
 
 /** Every method the renderer may call, by name. The only door between renderer and core. */
 export const contract = {
+  ...accountsContract,
+  ...preferencesContract,
+  ...profileContract,
+  ...teacherContract,
   ...appContract,
   ...coursesContract,
   ...progressContract,
@@ -25,6 +33,9 @@ export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
 export * from './events';
+export type { AccountSummary, SessionUser, SignInScreen } from './accounts';
+export type { Preferences, PreferencesChange } from './preferences';
+export type { StudentProgress } from './teacher';
 export type { AppInfo } from './app';
 export type { ChatMessage, ChatSession } from './chat';
 export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
