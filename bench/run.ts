@@ -11,6 +11,7 @@ import { createCoreOnDatabase, createLocalCore, type Core } from '../src/core/cr
 import { openPostgres } from '../src/core/db/open-postgres';
 import type { Db } from '../src/core/db/types';
 import { executeRows } from '../src/core/db/execute-rows';
+import { BCRYPT_COST, createPasswordHasher } from '../src/core/accounts/password-hasher';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { projectPaths } from '../src/web/project-paths';
 import { measure, ms, renderTable, summarise, type Row, type Timing } from './stats';
@@ -38,6 +39,15 @@ async function call(core: Core, method: string, input?: unknown): Promise<unknow
   return result.value;
 }
 
+const BENCH_STUDENT = { email: 'bench@school.test', username: 'bench', fullName: 'Ученик для замеров', password: 'bench-password' };
+
+/** Register the bench's student on a new database, or sign in on an existing one. */
+async function signInStudent(core: Core): Promise<void> {
+  const screen = (await call(core, 'accounts.signInScreen')) as { hasAccounts: boolean };
+  if (!screen.hasAccounts) await call(core, 'accounts.register', BENCH_STUDENT);
+  else await call(core, 'accounts.signIn', { login: BENCH_STUDENT.username, password: BENCH_STUDENT.password });
+}
+
 async function timeStarts(n: number, prepare: () => string, templatePath?: string | null): Promise<Timing> {
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -59,6 +69,7 @@ interface Fixture {
 }
 
 async function prepareFixture(core: Core): Promise<Fixture> {
+  await signInStudent(core);
   log('  seeding 100 courses × 30 lessons…');
   await seedCatalogue(core.db);
   log(`  seeding ${COMPLETED_LESSONS} completed lessons and 10,000 chat messages…`);
@@ -111,6 +122,13 @@ async function main() {
   const pgliteFixture = await prepareFixtureFromExisting(pgliteCore);
   log('PGlite: operations…');
   const pgliteOps = await measureOperations(pgliteFixture);
+  log('Accounts: bcrypt and sign-in…');
+  const hasher = createPasswordHasher();
+  const bcryptHash = await measure(10, () => hasher.hash('пароль-ученика-7б'), 1);
+  const signIn = await measure(10, async () => {
+    await call(pgliteCore, 'accounts.signOut');
+    await call(pgliteCore, 'accounts.signIn', { login: BENCH_STUDENT.username, password: BENCH_STUDENT.password });
+  }, 1);
   await pgliteCore.close();
 
   log('PostgreSQL 15: starting a durable cluster…');
@@ -118,7 +136,7 @@ async function main() {
   let pgOps: Record<string, Timing>;
   try {
     const database = await openPostgres({ connectionString: cluster.url, migrationsFolder: projectPaths.migrationsFolder });
-    const pgCore = await createCoreOnDatabase(database, { appVersion: 'bench', logger: quiet });
+    const pgCore = createCoreOnDatabase(database, { appVersion: 'bench', dataDir: tmp('teacher-ai-bench-pg-files-'), logger: quiet });
     const fixture = await prepareFixture(pgCore);
     log('PostgreSQL 15: operations…');
     pgOps = await measureOperations(fixture);
@@ -138,6 +156,8 @@ async function main() {
     { operation: 'complete a lesson (flow 3, with outbox)', target: 'p95 ≤ 10', results: both('complete') },
     { operation: 'append a chat message (with outbox)', target: 'p95 ≤ 5', results: both('append') },
     { operation: 'last 50 messages of a 10,000-message session', target: 'p95 ≤ 5', results: both('last50') },
+    { operation: `bcrypt hash at cost ${BCRYPT_COST} (bcryptjs, async)`, target: 'report', results: { [PGLITE]: bcryptHash, [POSTGRES]: null } },
+    { operation: 'sign-in end to end (sign out + `accounts.signIn`)', target: 'report', results: { [PGLITE]: signIn, [POSTGRES]: null } },
   ];
   console.log(`\nTeacher AI benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
   console.log('Data: 100 courses × 30 lessons; a student with 2,000 completed lessons and 10,000 chat messages.\n');
@@ -147,6 +167,7 @@ async function main() {
 
 /** The PGlite fixture was seeded before the warm-start runs; find its ids again after reopening. */
 async function prepareFixtureFromExisting(core: Core): Promise<Fixture> {
+  await signInStudent(core);
   const userId = core.session.requireUserId();
   const pending = await executeRows<{ id: string }>(core.db, sql`
     SELECT l.id FROM lessons l WHERE NOT EXISTS (SELECT 1 FROM user_lessons ul WHERE ul.lesson_id = l.id)

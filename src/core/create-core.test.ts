@@ -31,19 +31,25 @@ const open = async (dataDir: string) => {
   return core;
 };
 
+const FIRST = { email: 'anna@school.test', username: 'anna', fullName: 'Анна Иванова', password: 'дроби-и-проценты' };
+
 describe('the local core on a data directory', () => {
-  it('first start: creates the database, installs the starter courses and a local student', async () => {
+  it('first start: creates the database and installs the starter courses; nobody is signed in yet', async () => {
     const dataDir = newDataDir();
     const core = await open(dataDir);
+    expect(await core.invoke('accounts.signInScreen', undefined)).toEqual({ ok: true, value: { accounts: [], listHidden: false, hasAccounts: false } });
+    expect(await core.invoke('courses.list', undefined)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await core.invoke('app.info', undefined)).toEqual({ ok: true, value: { version: '1.2.3', pendingChanges: 0 } });
+
+    expect(await core.invoke('accounts.register', { ...FIRST, becomeAdmin: true })).toMatchObject({ ok: true, value: { role: 'admin' } });
     const list = await core.invoke('courses.list', undefined);
     expect(list.ok && list.value).toHaveLength(listPackFiles(CONTENT_DIR).length);
-    const info = await core.invoke('app.info', undefined);
-    expect(info).toMatchObject({ ok: true, value: { version: '1.2.3', student: { fullName: 'Ученик', role: 'student' } } });
   });
 
-  it('keeps the same student and their progress across a restart', async () => {
+  it('keeps the account and its progress across a restart, and signs in again offline', async () => {
     const dataDir = newDataDir();
     const first = await open(dataDir);
+    await first.invoke('accounts.register', FIRST);
     const list = await first.invoke('courses.list', undefined);
     if (!list.ok) throw new Error('list failed');
     const courseId = (list.value as { id: string }[])[0]!.id;
@@ -53,8 +59,9 @@ describe('the local core on a data directory', () => {
     cores.splice(cores.indexOf(first), 1);
 
     const second = await open(dataDir);
-    const after = await second.invoke('app.info', undefined);
-    expect(after).toEqual(before);
+    expect(await second.invoke('courses.list', undefined)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await second.invoke('accounts.signIn', { login: 'ANNA@school.test', password: FIRST.password })).toMatchObject({ ok: true });
+    expect(await second.invoke('app.info', undefined)).toEqual(before);
     const course = await second.invoke('courses.get', { courseId });
     expect(course).toMatchObject({ ok: true, value: { enrolment: { status: 'active' } } });
   });
@@ -67,6 +74,6 @@ describe('the local core on a data directory', () => {
     const stale = newDataDir();
     fs.writeFileSync(path.join(stale, 'teacher-ai.lock'), '999999');
     const core = await open(stale);
-    expect((await core.invoke('app.info', undefined)).ok).toBe(true);
+    expect((await core.invoke('accounts.signInScreen', undefined)).ok).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import type { CoreEvent } from '../shared/contract';
+import { accountsHandlers } from './accounts/handlers';
+import { createPasswordHasher } from './accounts/password-hasher';
 import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
 import { installPackDirectory } from './content/load-packs';
@@ -9,9 +11,13 @@ import type { Db, OpenedDatabase } from './db/types';
 import { createDispatcher, type DispatchLogger, type Invoke } from './dispatch';
 import { EventHub } from './events/event-hub';
 import type { CoreDeps, Handlers } from './handlers';
+import { preferencesHandlers } from './preferences/handlers';
+import { createAvatarStore } from './profile/avatar-store';
+import { profileHandlers } from './profile/handlers';
 import { progressHandlers } from './progress/handlers';
-import { ensureLocalStudent } from './session/local-student';
 import { Session } from './session/session';
+import { teacherHandlers } from './teacher/handlers';
+import path from 'node:path';
 
 export interface Core {
   invoke: Invoke;
@@ -24,6 +30,10 @@ export interface Core {
 
 export interface CoreOptions {
   appVersion: string;
+  /** Where files that are not database rows live (avatars). */
+  dataDir: string;
+  /** bcrypt cost; only tests lower it, for speed. */
+  bcryptCost?: number;
   logger?: DispatchLogger;
   now?: () => Date;
 }
@@ -32,6 +42,10 @@ const consoleLogger: DispatchLogger = { error: (message, data) => console.error(
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
+    ...accountsHandlers(deps),
+    ...preferencesHandlers(deps),
+    ...profileHandlers(deps),
+    ...teacherHandlers(deps),
     ...appHandlers(deps),
     ...coursesHandlers(deps),
     ...progressHandlers(deps),
@@ -40,7 +54,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
 }
 
 /** Wire the services over an already-open database (a test's shared PGlite, or PostgreSQL). */
-export async function createCoreOnDatabase(database: OpenedDatabase, options: CoreOptions): Promise<Core> {
+export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOptions): Core {
   const session = new Session();
   const events = new EventHub();
   const deps: CoreDeps = {
@@ -48,11 +62,12 @@ export async function createCoreOnDatabase(database: OpenedDatabase, options: Co
     session,
     events,
     appVersion: options.appVersion,
+    passwords: createPasswordHasher(options.bcryptCost),
+    avatars: createAvatarStore(path.join(options.dataDir, 'avatars')),
     now: options.now ?? (() => new Date()),
   };
-  session.signIn(await ensureLocalStudent(database.db));
   return {
-    invoke: createDispatcher(createHandlers(deps), options.logger ?? consoleLogger),
+    invoke: createDispatcher(createHandlers(deps), options.logger ?? consoleLogger, session),
     subscribe: (listener) => events.subscribe(listener),
     db: database.db,
     session,
@@ -61,8 +76,7 @@ export async function createCoreOnDatabase(database: OpenedDatabase, options: Co
 }
 
 export interface LocalCoreOptions extends CoreOptions {
-  /** The app's data directory; the database lives in `<dataDir>/db`. */
-  dataDir: string;
+  /** The app's data directory; the database lives in `<dataDir>/db`, avatars in `<dataDir>/avatars`. */
   migrationsFolder: string;
   /** Folder of content packs installed on start when new or changed. */
   contentDir?: string | null;
@@ -84,7 +98,7 @@ export async function createLocalCore(options: LocalCoreOptions): Promise<Core> 
     if (options.contentDir) {
       await installPackDirectory(database.db, options.contentDir, (error) => logger.error('invalid content pack', { pack: error.message }));
     }
-    const core = await createCoreOnDatabase(database, options);
+    const core = createCoreOnDatabase(database, options);
     const opened = database;
     return {
       ...core,

@@ -12,18 +12,35 @@ function handlersWith(overrides: Partial<Record<string, (input: unknown) => Prom
 }
 
 const logger = { error: vi.fn() };
+const admin = { current: { id: crypto.randomUUID(), role: 'admin' as const } };
 
 describe('dispatcher', () => {
   it('rejects unknown method names, including prototype keys', async () => {
-    const invoke = createDispatcher(handlersWith({}), logger);
+    const invoke = createDispatcher(handlersWith({}), logger, admin);
     for (const name of ['users.dropAll', '__proto__', 'constructor', 42, null]) {
       expect(await invoke(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }
   });
 
+  it('enforces each method’s access before reading its input', async () => {
+    const handlers = handlersWith({ 'accounts.signInScreen': async () => ({ accounts: [], listHidden: false, hasAccounts: false }) });
+    const signedOut = createDispatcher(handlers, logger, { current: null });
+    const student = createDispatcher(handlers, logger, { current: { id: crypto.randomUUID(), role: 'student' } });
+    const teacher = createDispatcher(handlers, logger, { current: { id: crypto.randomUUID(), role: 'teacher' } });
+
+    expect(await signedOut('courses.list', undefined)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await signedOut('courses.get', { courseId: 'garbage' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await signedOut('accounts.signInScreen', undefined)).toMatchObject({ ok: true });
+    expect(await student('teacher.studentsProgress', undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await student('accounts.create', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await teacher('accounts.resetPassword', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlers['courses.list']).not.toHaveBeenCalled();
+    expect(handlers['teacher.studentsProgress']).not.toHaveBeenCalled();
+  });
+
   it('validates input before the handler runs and names the bad field', async () => {
     const handlers = handlersWith({});
-    const invoke = createDispatcher(handlers, logger);
+    const invoke = createDispatcher(handlers, logger, admin);
     const result = await invoke('courses.get', { courseId: 'not-a-uuid' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'courseId' }] } });
     expect(handlers['courses.get']).not.toHaveBeenCalled();
@@ -37,12 +54,19 @@ describe('dispatcher', () => {
     const id = crypto.randomUUID();
     const invoke = createDispatcher(
       handlersWith({
-        'app.info': async () => ({ version: '1', pendingChanges: 0, student: { id, fullName: 'Аня', role: 'student', passwordHash: '$2b$…' } }),
+        'accounts.current': async () => ({
+          user: { id, username: 'anya', fullName: 'Аня', role: 'student', avatarVersion: null, email: 'a@b.c', passwordHash: '$2b$…' },
+          preferences: null,
+        }),
       }),
       logger,
+      admin,
     );
-    const result = await invoke('app.info', undefined);
-    expect(result).toEqual({ ok: true, value: { version: '1', pendingChanges: 0, student: { id, fullName: 'Аня', role: 'student' } } });
+    const result = await invoke('accounts.current', undefined);
+    expect(result).toEqual({
+      ok: true,
+      value: { user: { id, username: 'anya', fullName: 'Аня', role: 'student', avatarVersion: null, email: 'a@b.c' }, preferences: null },
+    });
   });
 
   it('turns AppErrors into typed errors and hides unexpected ones', async () => {
@@ -56,6 +80,7 @@ describe('dispatcher', () => {
         },
       }),
       logger,
+      admin,
     );
     expect(await invoke('courses.list', undefined)).toEqual({ ok: false, error: { code: 'forbidden', message: 'not yours' } });
     const hidden = await invoke('chat.listSessions', undefined);
@@ -65,7 +90,7 @@ describe('dispatcher', () => {
   });
 
   it('reports an output that breaks the contract as internal', async () => {
-    const invoke = createDispatcher(handlersWith({ 'courses.list': async () => [{ id: 'x' }] }), logger);
+    const invoke = createDispatcher(handlersWith({ 'courses.list': async () => [{ id: 'x' }] }), logger, admin);
     expect(await invoke('courses.list', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });

@@ -3,6 +3,9 @@ import type { InvokeResult } from '../shared/errors';
 import type { z } from 'zod';
 import { describeError, toErrorData } from './errors/to-error-data';
 import type { Handlers } from './handlers';
+import type { Access } from '../shared/contract/define';
+import type { AppErrorData } from '../shared/errors';
+import type { Session } from './session/session';
 
 export type Invoke = (method: unknown, input: unknown) => Promise<InvokeResult>;
 
@@ -13,17 +16,29 @@ export interface DispatchLogger {
 const describeIssues = (error: z.ZodError) =>
   error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 
+/** The role check of a method's declared access, done before its input is even read. */
+function refuseAccess(access: Access, session: Pick<Session, 'current'>): AppErrorData | null {
+  if (access === 'public') return null;
+  const user = session.current;
+  if (!user) return { code: 'unauthenticated', message: 'Sign in first' };
+  if (access === 'admin' && user.role !== 'admin') return { code: 'forbidden', message: 'Only an admin of this computer may do that' };
+  if (access === 'teacher' && user.role === 'student') return { code: 'forbidden', message: 'Only teachers may do that' };
+  return null;
+}
+
 /**
- * The one entry every seam (IPC, HTTP) calls: rejects unknown names, validates the input against the
- * contract before any handler runs, and checks the output on the way out, so nothing the contract does
- * not declare (a password hash, an internal column) can leave the core.
+ * The one entry every seam (IPC, HTTP) calls: rejects unknown names, enforces the method's
+ * declared access, validates the input against the contract before any handler runs, and checks the
+ * output on the way out, so nothing the contract does not declare (a password hash, an internal column) can leave the core.
  */
-export function createDispatcher(handlers: Handlers, logger: DispatchLogger): Invoke {
+export function createDispatcher(handlers: Handlers, logger: DispatchLogger, session: Pick<Session, 'current'>): Invoke {
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${String(method).slice(0, 100)}` } };
     }
     const spec = contract[method];
+    const refused = refuseAccess(spec.access, session);
+    if (refused) return { ok: false, error: refused };
     const input = spec.input.safeParse(rawInput ?? undefined);
     if (!input.success) {
       return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}`, issues: describeIssues(input.error) } };

@@ -1,5 +1,7 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract';
+import type { PasswordHasher } from './accounts/password-hasher';
 import type { Db } from './db/types';
+import type { AvatarStore } from './profile/avatar-store';
 import type { EventHub } from './events/event-hub';
 import type { Session } from './session/session';
 
@@ -9,6 +11,8 @@ export interface CoreDeps {
   session: Session;
   events: EventHub;
   appVersion: string;
+  passwords: PasswordHasher;
+  avatars: AvatarStore;
   /** The clock, injectable so tests control time. */
   now: () => Date;
 }

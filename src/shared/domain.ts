@@ -61,6 +61,8 @@ export const GRADE_MIN = 1;
 export const GRADE_MAX = 11;
 
 export type UserRole = (typeof USER_ROLES)[number];
+export type Theme = (typeof THEMES)[number];
+export type Language = (typeof LANGUAGES)[number];
 export type Subject = (typeof SUBJECTS)[number];
 export type ExamType = (typeof EXAM_TYPES)[number];
 export type Difficulty = (typeof DIFFICULTY_LEVELS)[number];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CHAT_ROLES, CHAT_SESSION_TYPES } from './domain';
+import { fullNameSchema } from './accounts';
+import { preferencesChangeSchema } from './contract/preferences';
 
 /**
  * The named mutations of DESIGN.md §5: everything a student changes, with every id and timestamp
@@ -9,6 +11,8 @@ const uuid = z.uuid();
 const at = z.iso.datetime({ offset: true });
 
 export const mutationArgs = {
+  'preferences.update': z.object({ changes: preferencesChangeSchema, at }).strict(),
+  'profile.update': z.object({ fullName: fullNameSchema, at }).strict(),
   'course.enrol': z.object({ courseId: uuid, at }).strict(),
   'lesson.complete': z
     .object({

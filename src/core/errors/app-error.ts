@@ -2,6 +2,9 @@ import type { AppErrorData, ErrorCode } from '../../shared/errors';
 
 /** A failure the user can be told about. Anything else that escapes a handler is reported as `internal`. */
 export class AppError extends Error {
+  /** For `rate_limited`. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -12,7 +15,12 @@ export class AppError extends Error {
   }
 
   toData(): AppErrorData {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+    };
   }
 }
 

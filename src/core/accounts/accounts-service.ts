@@ -1,0 +1,140 @@
+import { asc, count, eq, or } from 'drizzle-orm';
+import type { AccountSummary, SessionUser, SignInScreen } from '../../shared/contract';
+import type { UserRole } from '../../shared/domain';
+import { localSettings, userActivityLog, userPreferences, users } from '../db/schema';
+import type { Db } from '../db/types';
+import { AppError, notFound } from '../errors/app-error';
+import { accountColumns, toAccountSummary, toSessionUser } from './account-views';
+import type { PasswordHasher } from './password-hasher';
+import { clearSignInGuard, recordFailedSignIn, remainingBlockMs } from './sign-in-guard';
+
+const LIST_HIDDEN_KEY = 'sign_in_list_hidden';
+
+export interface NewAccount {
+  email: string;
+  username: string;
+  fullName: string;
+  password: string;
+  role: UserRole;
+}
+
+const WRONG_CREDENTIALS = 'Wrong login or password';
+
+/** The same refusal for an unknown login and a wrong password: the screen must not reveal which accounts exist. */
+const wrongCredentials = () => new AppError('unauthenticated', WRONG_CREDENTIALS);
+
+const rateLimited = (ms: number) => {
+  const error = new AppError('rate_limited', 'Too many wrong passwords; wait before the next attempt');
+  error.retryAfterSeconds = Math.ceil(ms / 1000);
+  return error;
+};
+
+export async function countAccounts(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function isListHidden(db: Db): Promise<boolean> {
+  const [row] = await db.select({ value: localSettings.value }).from(localSettings).where(eq(localSettings.key, LIST_HIDDEN_KEY));
+  return row?.value === true;
+}
+
+export async function signInScreen(db: Db): Promise<SignInScreen> {
+  const [hidden, total] = await Promise.all([isListHidden(db), countAccounts(db)]);
+  const accounts = hidden ? [] : (await db.select(accountColumns).from(users).orderBy(asc(users.fullName))).map(toAccountSummary);
+  return { accounts, listHidden: hidden, hasAccounts: total > 0 };
+}
+
+export async function setListHidden(db: Db, hidden: boolean): Promise<{ listHidden: boolean }> {
+  await db
+    .insert(localSettings)
+    .values({ key: LIST_HIDDEN_KEY, value: hidden })
+    .onConflictDoUpdate({ target: localSettings.key, set: { value: hidden } });
+  return { listHidden: hidden };
+}
+
+/** Create an account with its default preferences. Email and username are unique (already lower-cased). */
+export async function createAccount(db: Db, hasher: PasswordHasher, account: NewAccount): Promise<SessionUser> {
+  const passwordHash = await hasher.hash(account.password);
+  return db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ email: users.email, username: users.username })
+      .from(users)
+      .where(or(eq(users.email, account.email), eq(users.username, account.username)));
+    if (taken) {
+      throw new AppError('conflict', taken.email === account.email ? 'That email is already registered' : 'That username is taken', [
+        { path: taken.email === account.email ? 'email' : 'username', message: 'taken' },
+      ]);
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({ email: account.email, username: account.username, fullName: account.fullName, passwordHash, role: account.role })
+      .returning(accountColumns);
+    if (!row) throw notFound('Account');
+    await tx.insert(userPreferences).values({ userId: row.id });
+    return toSessionUser(row);
+  });
+}
+
+/**
+ * Self-registration. The first account on a computer may make itself its admin; after that, new
+ * accounts are students (an admin creates teachers and admins).
+ */
+export async function registerAccount(
+  db: Db,
+  hasher: PasswordHasher,
+  input: Omit<NewAccount, 'role'> & { becomeAdmin: boolean },
+): Promise<SessionUser> {
+  const first = (await countAccounts(db)) === 0;
+  if (input.becomeAdmin && !first) {
+    throw new AppError('forbidden', 'Only the first account on this computer may make itself its admin');
+  }
+  return createAccount(db, hasher, { ...input, role: input.becomeAdmin ? 'admin' : 'student' });
+}
+
+/**
+ * Check a login (email or username) and password, offline. Wrong passwords are counted per account;
+ * from the fifth on, the account waits (1 s doubling, at most 15 min) — the count survives restarts.
+ */
+export async function verifySignIn(db: Db, hasher: PasswordHasher, login: string, password: string, now: Date): Promise<SessionUser> {
+  const [row] = await db
+    .select({ ...accountColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(or(eq(users.email, login), eq(users.username, login)));
+  if (!row) {
+    await hasher.spendVerificationTime(password);
+    throw wrongCredentials();
+  }
+  const blocked = await remainingBlockMs(db, row.id, now);
+  if (blocked > 0) throw rateLimited(blocked);
+  if (!(await hasher.verify(password, row.passwordHash))) {
+    const delay = await recordFailedSignIn(db, row.id, now);
+    if (delay > 0) throw rateLimited(delay);
+    throw wrongCredentials();
+  }
+  await clearSignInGuard(db, row.id);
+  await db.insert(userActivityLog).values({ userId: row.id, activityType: 'sign_in', createdAt: now });
+  const { passwordHash: _hash, ...account } = row;
+  return toSessionUser(account);
+}
+
+export async function findAccount(db: Db, userId: string): Promise<SessionUser | null> {
+  const [row] = await db.select(accountColumns).from(users).where(eq(users.id, userId));
+  return row ? toSessionUser(row) : null;
+}
+
+export async function listAccounts(db: Db): Promise<AccountSummary[]> {
+  return (await db.select(accountColumns).from(users).orderBy(asc(users.fullName))).map(toAccountSummary);
+}
+
+export async function setPassword(db: Db, hasher: PasswordHasher, userId: string, newPassword: string): Promise<void> {
+  const passwordHash = await hasher.hash(newPassword);
+  const updated = await db.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id });
+  if (updated.length === 0) throw notFound('Account');
+  await clearSignInGuard(db, userId);
+}
+
+export async function checkPassword(db: Db, hasher: PasswordHasher, userId: string, password: string): Promise<boolean> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row ? hasher.verify(password, row.passwordHash) : false;
+}

@@ -1,0 +1,77 @@
+import type { CoreDeps, HandlerGroup } from '../handlers';
+import { AppError } from '../errors/app-error';
+import { findPreferences } from '../preferences/preferences-service';
+import {
+  checkPassword,
+  createAccount,
+  findAccount,
+  listAccounts,
+  registerAccount,
+  setListHidden,
+  setPassword,
+  signInScreen,
+  verifySignIn,
+} from './accounts-service';
+
+type AccountMethods =
+  | 'accounts.signInScreen'
+  | 'accounts.current'
+  | 'accounts.register'
+  | 'accounts.signIn'
+  | 'accounts.signOut'
+  | 'accounts.changePassword'
+  | 'accounts.listAll'
+  | 'accounts.create'
+  | 'accounts.resetPassword'
+  | 'accounts.setListHidden';
+
+export const accountsHandlers = ({ db, session, events, passwords, now }: CoreDeps): HandlerGroup<AccountMethods> => {
+  const startSession = (user: { id: string; role: 'student' | 'teacher' | 'admin' }) => {
+    session.signIn(user);
+    events.emit('session.changed', { userId: user.id });
+  };
+  return {
+    'accounts.signInScreen': async () => signInScreen(db),
+    'accounts.current': async () => {
+      const userId = session.currentUserId;
+      const user = userId ? await findAccount(db, userId) : null;
+      if (userId && !user) session.signOut();
+      return { user, preferences: user ? await findPreferences(db, user.id) : null };
+    },
+    'accounts.register': async (input) => {
+      const user = await registerAccount(db, passwords, input);
+      startSession(user);
+      return user;
+    },
+    'accounts.signIn': async ({ login, password }) => {
+      const user = await verifySignIn(db, passwords, login, password, now());
+      startSession(user);
+      return user;
+    },
+    'accounts.signOut': async () => {
+      if (session.currentUserId) {
+        session.signOut();
+        events.emit('session.changed', { userId: null });
+      }
+      return {};
+    },
+    'accounts.changePassword': async ({ currentPassword, newPassword }) => {
+      const userId = session.requireUserId();
+      if (!(await checkPassword(db, passwords, userId, currentPassword))) {
+        throw new AppError('invalid_input', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong_password' }]);
+      }
+      await setPassword(db, passwords, userId, newPassword);
+      return {};
+    },
+    'accounts.listAll': async () => listAccounts(db),
+    'accounts.create': async (input) => createAccount(db, passwords, input),
+    'accounts.resetPassword': async ({ userId, newPassword }) => {
+      if (userId === session.requireUserId()) {
+        throw new AppError('invalid_input', 'Change your own password with your current one', [{ path: 'userId', message: 'own_account' }]);
+      }
+      await setPassword(db, passwords, userId, newPassword);
+      return {};
+    },
+    'accounts.setListHidden': async ({ hidden }) => setListHidden(db, hidden),
+  };
+};

@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import type { MutationArgs } from '../../shared/mutations';
+import { checkPassword, findAccount, isListHidden } from '../accounts/accounts-service';
+import { users } from '../db/schema';
+import type { Db } from '../db/types';
+import { AppError, notFound } from '../errors/app-error';
+import type { CoreDeps, HandlerGroup } from '../handlers';
+import { runMutation } from '../mutations/run-mutation';
+import { exportOwnData } from './export-data';
+
+type ProfileMethods =
+  | 'profile.update'
+  | 'profile.setAvatar'
+  | 'profile.removeAvatar'
+  | 'profile.avatar'
+  | 'profile.exportData'
+  | 'profile.deleteAccount';
+
+async function renameStudent(tx: Db, userId: string, args: MutationArgs<'profile.update'>) {
+  await tx.update(users).set({ fullName: args.fullName }).where(eq(users.id, userId));
+}
+
+export const profileHandlers = (deps: CoreDeps): HandlerGroup<ProfileMethods> => {
+  const { db, session, events, avatars, passwords, now } = deps;
+
+  const currentAccount = async (userId: string) => {
+    const account = await findAccount(db, userId);
+    if (!account) throw notFound('Account');
+    return account;
+  };
+
+  const replaceAvatar = async (userId: string, fileName: string | null) => {
+    const previous = (await currentAccount(userId)).avatarVersion;
+    await db.update(users).set({ avatarUrl: fileName }).where(eq(users.id, userId));
+    if (previous !== fileName) avatars.remove(previous);
+    events.emit('session.changed', { userId });
+    return currentAccount(userId);
+  };
+
+  return {
+    'profile.update': async ({ fullName }) => {
+      const userId = session.requireUserId();
+      await runMutation(db, userId, 'profile.update', renameStudent, { fullName, at: now().toISOString() });
+      events.emit('session.changed', { userId });
+      return currentAccount(userId);
+    },
+    'profile.setAvatar': async ({ mimeType, dataBase64 }) => {
+      const userId = session.requireUserId();
+      return replaceAvatar(userId, avatars.save(userId, mimeType, dataBase64));
+    },
+    'profile.removeAvatar': async () => replaceAvatar(session.requireUserId(), null),
+    'profile.avatar': async ({ userId }) => {
+      // Pictures are shown on this computer's sign-in list; when an admin hides the list, only your own.
+      const [row] = await db.select({ avatarUrl: users.avatarUrl }).from(users).where(eq(users.id, userId));
+      if (!row?.avatarUrl) return { dataUrl: null };
+      if (userId !== session.currentUserId && (await isListHidden(db))) return { dataUrl: null };
+      return { dataUrl: avatars.readDataUrl(row.avatarUrl) };
+    },
+    'profile.exportData': async () => exportOwnData(db, session.requireUserId(), now()),
+    'profile.deleteAccount': async ({ password }) => {
+      const userId = session.requireUserId();
+      if (!(await checkPassword(db, passwords, userId, password))) {
+        throw new AppError('invalid_input', 'The password is wrong', [{ path: 'password', message: 'wrong_password' }]);
+      }
+      const { avatarVersion } = await currentAccount(userId);
+      // Every row of theirs goes with the user row (ON DELETE CASCADE); nobody else's is touched.
+      await db.delete(users).where(eq(users.id, userId));
+      avatars.remove(avatarVersion);
+      session.signOut();
+      events.emit('session.changed', { userId: null });
+      return {};
+    },
+  };
+};
