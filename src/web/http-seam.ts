@@ -168,6 +168,7 @@ export function createHttpSeam(options: HttpSeamOptions): http.RequestListener {
       return;
     }
     const result = await core.invoke(message.method, message.input);
+    if (!result.ok && result.error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(result.error.retryAfterSeconds));
     sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
   }
 
@@ -201,6 +202,8 @@ function statusFor(code: string): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'rate_limited':
+      return 429;
     case 'unavailable':
       return 503;
     default:

@@ -63,3 +63,52 @@ export async function openApp(browser: Browser): Promise<RunningApp> {
     },
   };
 }
+
+export interface NewAccount {
+  fullName: string;
+  username: string;
+  /** `<username>@example.com` when not given. */
+  email?: string;
+  password: string;
+  /** Only the first account of a computer may choose; left as the form has it when not given. */
+  becomeAdmin?: boolean;
+}
+
+/** Registers from the sign-in screen (the first-account screen, or «Создать учётную запись») and waits until signed in. */
+export async function registerAccount(page: Page, account: NewAccount): Promise<void> {
+  await page.locator('[data-testid="register-fullname"], [data-testid="show-register"]').first().waitFor();
+  if (await page.getByTestId('show-register').isVisible()) await page.getByTestId('show-register').click();
+  await page.getByTestId('register-fullname').fill(account.fullName);
+  await page.getByTestId('register-username').fill(account.username);
+  await page.getByTestId('register-email').fill(account.email ?? `${account.username}@example.com`);
+  await page.getByTestId('register-password').fill(account.password);
+  if (account.becomeAdmin !== undefined) {
+    const box = page.getByTestId('register-become-admin');
+    if ((await box.count()) > 0) await box.setChecked(account.becomeAdmin);
+    else if (account.becomeAdmin) throw new Error('Only the first account of a computer can make itself its admin');
+  }
+  await page.getByTestId('register-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** «Выйти» from the header's user menu; waits for the sign-in screen. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('signout-button').click();
+  await page.getByTestId('signin-screen').waitFor();
+}
+
+/** Picks the account's tile on the sign-in screen and enters the password; waits until signed in. */
+export async function signInFromList(page: Page, username: string, password: string): Promise<void> {
+  await page.locator(`[data-testid="account-tile"][data-username="${username}"]`).click();
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Resolves once the core has answered the next call of `method` (so the screen is about to show its result). */
+export function answerOf(page: Page, method: string) {
+  return page.waitForResponse(
+    (response) => response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes(`"method":"${method}"`),
+  );
+}

@@ -2,12 +2,21 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readPackFile, listPackFiles } from '../../src/core/content/load-packs';
 import { CONTENT_DIR } from '../support/test-databases';
-import { launchChromium, openApp, type RunningApp } from './browser-app';
+import { launchChromium, openApp, registerAccount, type RunningApp } from './browser-app';
 
 const packs = listPackFiles(CONTENT_DIR).map((file) => readPackFile(file).pack);
 
 let browser: Browser;
 let running: RunningApp | undefined;
+
+const student = { fullName: 'Маша Иванова', username: 'masha', password: 'правильный-пароль' };
+
+/** The app starts on the first-account screen: each test studies as a freshly registered student. */
+async function openAsStudent(): Promise<RunningApp> {
+  const opened = await openApp(browser);
+  await registerAccount(opened.page, { ...student, becomeAdmin: false });
+  return opened;
+}
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -22,12 +31,12 @@ afterEach(async () => {
 
 describe('a student in the browser', () => {
   it('opens the app, sees the courses, opens one and sees its lessons in order', async () => {
-    running = await openApp(browser);
+    running = await openAsStudent();
     const { page } = running;
 
     const cards = page.getByTestId('course-card');
     await expect.poll(() => cards.count()).toBe(packs.length);
-    await expect.poll(() => page.getByTestId('student-name').textContent()).toBe('Ученик');
+    await expect.poll(() => page.getByTestId('student-name').textContent()).toBe(student.fullName);
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     await running.screenshot('courses-list');
 
@@ -48,7 +57,7 @@ describe('a student in the browser', () => {
   });
 
   it('enrols, and the course page shows progress as soon as a lesson is completed', async () => {
-    running = await openApp(browser);
+    running = await openAsStudent();
     const { page, app } = running;
     const pack = packs[0]!;
     await page.getByTestId('course-card').filter({ hasText: pack.course.title }).first().click();
@@ -68,7 +77,7 @@ describe('a student in the browser', () => {
   });
 
   it('switches the whole interface to English and keeps it after a reload', async () => {
-    running = await openApp(browser);
+    running = await openAsStudent();
     const { page } = running;
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-en').click();
@@ -84,7 +93,7 @@ describe('a student in the browser', () => {
   });
 
   it('tells the student when the core cannot be reached, and recovers with «Повторить»', async () => {
-    running = await openApp(browser);
+    running = await openAsStudent();
     const { page } = running;
     await expect.poll(() => page.getByTestId('course-card').count()).toBe(packs.length);
     await page.route('**/api/invoke', (route) => route.abort('connectionrefused'));

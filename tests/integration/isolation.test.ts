@@ -95,7 +95,7 @@ describeOnEachDatabase('isolation between students on one computer', (ctx) => {
       lessonId: lessonIds[0]!,
       sessionId: session.id,
       messageId: message.id,
-      secrets: [core.user!.email, session.id, message.id, 'секретный-вопрос-ани', 'ответ-ани-42', '"score":87', '"timeSpentMinutes":41', '77'],
+      secrets: [core.user!.email, session.id, message.id, 'секретный-вопрос-ани', 'ответ-ани-42', '"score":87', '"timeSpentMinutes":41', '"dailyGoalMinutes":77', '"ttsSpeed":1.7'],
     };
   }
 

@@ -1,45 +1,50 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { SignInScreen } from '../features/accounts/SignInScreen';
 import { useT } from '../i18n';
 import { useAppInfo } from '../lib/app-info-store';
+import { useCoreEvent } from '../lib/use-core-event';
+import { useSession } from '../session';
 import { ErrorBoundary } from './ErrorBoundary';
-import { Header } from './Header';
-import { Navigation } from './Navigation';
-import { useRoute } from './router';
-import { hrefFor } from './routes';
-import { RouteView } from './RouteView';
+import { Shell } from './Shell';
 
+/** Signed out: the sign-in screen of this computer. Signed in: the app, started afresh for each account. */
 export function App() {
   const t = useT();
-  const route = useRoute();
-  const main = useRef<HTMLElement>(null);
-  const firstRoute = useRef(true);
+  const status = useSession((state) => state.status);
+  const userId = useSession((state) => state.user?.id);
+  const error = useSession((state) => state.error);
+  const load = useSession((state) => state.load);
 
   useEffect(() => {
+    void load();
     void useAppInfo.getState().load();
-  }, []);
+  }, [load]);
 
-  // After navigating, start reading (and tabbing) at the new page, as a page load would.
-  useEffect(() => {
-    if (firstRoute.current) {
-      firstRoute.current = false;
-      return;
-    }
-    main.current?.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
-  }, [route]);
+  // Another window may sign in or out, or change this account: ask the core again.
+  useCoreEvent('session.changed', () => void load());
 
-  return (
-    <div className="app">
-      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
-        {t('app.skipToContent')}
-      </button>
-      <Header />
-      <Navigation />
-      <main ref={main} id="main" className="app-main" tabIndex={-1}>
-        <ErrorBoundary key={hrefFor(route)}>
-          <RouteView route={route} />
+  switch (status) {
+    case 'loading':
+      return (
+        <div className="app-start">
+          <LoadingState message={t('app.loading')} />
+        </div>
+      );
+    case 'failed':
+      return (
+        <div className="app-start">
+          {error && <ErrorState title={t('app.loadError')} error={error} onRetry={() => void load()} />}
+        </div>
+      );
+    case 'signedOut':
+      return (
+        <ErrorBoundary>
+          <SignInScreen />
         </ErrorBoundary>
-      </main>
-    </div>
-  );
+      );
+    case 'signedIn':
+      return <Shell key={userId} />;
+  }
 }

@@ -1,18 +1,10 @@
 import { useT } from '../i18n';
-import { useAppInfo } from '../lib/app-info-store';
-
-function initials(fullName: string): string {
-  return fullName
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0]?.toUpperCase() ?? '')
-    .join('');
-}
+import { useSession } from '../session';
+import { UserMenu } from './UserMenu';
 
 export function Header() {
   const t = useT();
-  const student = useAppInfo((state) => state.info?.student);
+  const user = useSession((state) => state.user);
   return (
     <header className="app-header">
       <p className="app-header__brand">
@@ -21,15 +13,7 @@ export function Header() {
         </span>
         {t('app.name')}
       </p>
-      {student && (
-        <p className="app-header__student">
-          <span className="app-header__avatar" aria-hidden="true">
-            {initials(student.fullName)}
-          </span>
-          <span className="visually-hidden">{t('app.student')}: </span>
-          <span data-testid="student-name">{student.fullName}</span>
-        </p>
-      )}
+      {user && <UserMenu user={user} />}
     </header>
   );
 }

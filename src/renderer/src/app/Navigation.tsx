@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
-import { NAV_ITEMS } from './nav-items';
+import { useSession } from '../session';
+import { navItemsFor } from './nav-items';
 import { NavIcon } from './NavIcon';
 import { useRoute } from './router';
 import { hrefFor, sectionOf } from './routes';
@@ -7,10 +8,11 @@ import { hrefFor, sectionOf } from './routes';
 export function Navigation() {
   const t = useT();
   const current = sectionOf(useRoute());
+  const role = useSession((state) => state.user?.role ?? 'student');
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <ul className="app-nav__list">
-        {NAV_ITEMS.map((item) => (
+        {navItemsFor(role).map((item) => (
           <li key={item.section}>
             <a
               className="app-nav__link"

@@ -1,14 +1,23 @@
 import { AchievementsPage } from '../features/achievements/AchievementsPage';
+import { AdminPage } from '../features/admin/AdminPage';
 import { ChatPage } from '../features/chat/ChatPage';
 import { CourseListPage } from '../features/courses/CourseListPage';
 import { CoursePage } from '../features/courses/CoursePage';
+import { ProfilePage } from '../features/profile/ProfilePage';
 import { ProgressPage } from '../features/progress/ProgressPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StudentsPage } from '../features/teacher/StudentsPage';
+import { useSession } from '../session';
+import { ForbiddenPage } from './ForbiddenPage';
+import { mayOpen } from './nav-items';
 import { NotFoundPage } from './NotFoundPage';
-import type { Route } from './routes';
+import { sectionOf, type Route } from './routes';
 
-/** The page of a route. */
+/** The page of a route; a page the account's role may not open says so instead. */
 export function RouteView({ route }: { route: Route }) {
+  const role = useSession((state) => state.user?.role ?? 'student');
+  const section = sectionOf(route);
+  if (section && !mayOpen(section, role)) return <ForbiddenPage />;
   switch (route.name) {
     case 'courses':
       return <CourseListPage />;
@@ -22,6 +31,12 @@ export function RouteView({ route }: { route: Route }) {
       return <AchievementsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'profile':
+      return <ProfilePage />;
+    case 'teacher':
+      return <StudentsPage />;
+    case 'admin':
+      return <AdminPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -10,6 +10,9 @@ describe('routes', () => {
     expect(parseHash('#/courses/abc-1')).toEqual({ name: 'course', courseId: 'abc-1' });
     expect(parseHash('#/chat')).toEqual({ name: 'chat' });
     expect(parseHash('#/settings')).toEqual({ name: 'settings' });
+    expect(parseHash('#/profile')).toEqual({ name: 'profile' });
+    expect(parseHash('#/teacher')).toEqual({ name: 'teacher' });
+    expect(parseHash('#/admin')).toEqual({ name: 'admin' });
     expect(parseHash('#/nowhere')).toEqual({ name: 'notFound' });
     expect(parseHash('#/courses/a/b')).toEqual({ name: 'notFound' });
     expect(parseHash('#/courses/%E0%A4%A')).toEqual({ name: 'notFound' });

@@ -6,9 +6,12 @@ export type Route =
   | { name: 'progress' }
   | { name: 'achievements' }
   | { name: 'settings' }
+  | { name: 'profile' }
+  | { name: 'teacher' }
+  | { name: 'admin' }
   | { name: 'notFound' };
 
-export type Section = 'courses' | 'chat' | 'progress' | 'achievements' | 'settings';
+export type Section = 'courses' | 'chat' | 'progress' | 'achievements' | 'settings' | 'profile' | 'teacher' | 'admin';
 
 export const DEFAULT_ROUTE: Route = { name: 'courses' };
 
@@ -18,6 +21,9 @@ const SIMPLE_ROUTES: Readonly<Record<string, Route>> = {
   progress: { name: 'progress' },
   achievements: { name: 'achievements' },
   settings: { name: 'settings' },
+  profile: { name: 'profile' },
+  teacher: { name: 'teacher' },
+  admin: { name: 'admin' },
 };
 
 function decode(segment: string): string | null {

@@ -4,7 +4,10 @@ import { LANGUAGES } from '../../../shared/domain';
 export type Language = (typeof LANGUAGES)[number];
 
 export const DEFAULT_LANGUAGE: Language = 'ru';
-/** Until accounts and preferences arrive, the choice lives in this browser profile. */
+/**
+ * The language last used on this computer: the sign-in screen speaks it. A signed-in student's own
+ * language comes from their preferences and, once applied, becomes the last used one.
+ */
 const STORAGE_KEY = 'teacher-ai.language';
 
 const isLanguage = (value: unknown): value is Language =>

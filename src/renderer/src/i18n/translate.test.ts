@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors';
-import { DIFFICULTY_LEVELS, SUBJECTS } from '../../../shared/domain';
+import { PASSWORD_TOO_LONG, PASSWORD_TOO_SHORT } from '../../../shared/accounts';
+import { DIFFICULTY_LEVELS, SUBJECTS, THEMES, USER_ROLES } from '../../../shared/domain';
 import { en } from './en';
-import { difficultyKey, errorKey, subjectKey } from './labels';
+import { difficultyKey, errorKey, issueKey, roleKey, subjectKey, themeKey } from './labels';
 import { ru } from './ru';
 import { createTranslate } from './translate';
 
@@ -27,7 +28,13 @@ describe('translate', () => {
   });
 
   it('has a non-empty sentence for every error code, subject and difficulty in both languages', () => {
-    const keys = [...ERROR_CODES.map(errorKey), ...SUBJECTS.map(subjectKey), ...DIFFICULTY_LEVELS.map(difficultyKey)];
+    const keys = [
+      ...ERROR_CODES.map(errorKey),
+      ...SUBJECTS.map(subjectKey),
+      ...DIFFICULTY_LEVELS.map(difficultyKey),
+      ...USER_ROLES.map(roleKey),
+      ...THEMES.map(themeKey),
+    ];
     for (const key of keys) {
       expect(ruT(key).length, key).toBeGreaterThan(0);
       expect(enT(key).length, key).toBeGreaterThan(0);
@@ -37,5 +44,21 @@ describe('translate', () => {
 
   it('has exactly the same keys in Russian and English', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+  });
+
+  it('says the sign-in sentences of the accounts issue', () => {
+    expect(ruT('signIn.wrongPassword')).toBe('Неверное имя пользователя или пароль');
+    expect(ruT('signIn.rateLimited', { seconds: 8 })).toBe('Слишком много неудачных попыток. Попробуйте снова через 8 сек.');
+    expect(enT('signIn.rateLimited', { seconds: 8 })).toBe('Too many failed attempts. Try again in 8 s.');
+  });
+
+  it('turns the issue messages of the shared schemas and the core into sentences, anything else into a general one', () => {
+    expect(ruT(issueKey(PASSWORD_TOO_SHORT))).toBe('Пароль должен быть не короче 8 символов');
+    expect(ruT(issueKey(PASSWORD_TOO_LONG))).toBe('Пароль слишком длинный: не больше 72 байт (примерно 36 русских букв)');
+    expect(ruT(issueKey('taken'))).toBe('Этот адрес почты или имя пользователя уже заняты');
+    for (const message of ['invalid_email', 'invalid_username', 'name_required', 'avatar_too_large', 'wrong_password']) {
+      expect(issueKey(message), message).not.toBe('issue.invalid');
+    }
+    expect(issueKey('Too big: expected string to have <=255 characters')).toBe('issue.invalid');
   });
 });

@@ -13,15 +13,18 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly code: ErrorCode;
   readonly issues: readonly ApiErrorIssue[];
+  /** For `rate_limited`: how long until the next attempt is allowed. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(code: ErrorCode, message: string, issues: readonly ApiErrorIssue[] = []) {
+  constructor(code: ErrorCode, message: string, issues: readonly ApiErrorIssue[] = [], retryAfterSeconds: number | null = null) {
     super(message);
     this.code = code;
     this.issues = issues;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   static fromData(data: AppErrorData): ApiError {
-    return new ApiError(data.code, data.message, data.issues ?? []);
+    return new ApiError(data.code, data.message, data.issues ?? [], data.retryAfterSeconds ?? null);
   }
 
   static unavailable(cause?: unknown): ApiError {

@@ -1,16 +1,39 @@
+import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
+import { useSession } from '../../session';
 import { AppVersion } from './AppVersion';
-import { LanguageSwitch } from './LanguageSwitch';
+import { DailyGoalSetting } from './DailyGoalSetting';
+import { LanguageSetting } from './LanguageSetting';
+import { SpeechSettings } from './SpeechSettings';
+import { ThemeSetting } from './ThemeSetting';
 
+/** The student's preferences: applied at once, kept in their account by the core. */
 export function SettingsPage() {
   const t = useT();
+  const preferences = useSession((state) => state.preferences);
   return (
     <section className="page">
       <PageTitle title={t('settings.title')} />
-      <div className="card settings-group">
-        <LanguageSwitch />
-      </div>
+      <p className="page__intro">{t('settings.intro')}</p>
+      {preferences ? (
+        <>
+          <div className="card settings-group">
+            <LanguageSetting value={preferences.language} />
+            <ThemeSetting value={preferences.theme} />
+          </div>
+          <div className="card settings-group">
+            <h2 className="section-title">{t('settings.speech')}</h2>
+            <SpeechSettings preferences={preferences} />
+          </div>
+          <div className="card settings-group">
+            <h2 className="section-title">{t('settings.study')}</h2>
+            <DailyGoalSetting value={preferences.otherSettings.dailyGoalMinutes} />
+          </div>
+        </>
+      ) : (
+        <LoadingState message={t('common.loading')} />
+      )}
       <div className="card settings-group">
         <h2 className="section-title">{t('settings.about')}</h2>
         <AppVersion />

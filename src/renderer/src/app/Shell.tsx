@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../i18n';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Header } from './Header';
+import { Navigation } from './Navigation';
+import { useRoute } from './router';
+import { hrefFor } from './routes';
+import { RouteView } from './RouteView';
+
+/** The app of a signed-in student: header, navigation and the page of the current route. */
+export function Shell() {
+  const t = useT();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const firstRoute = useRef(true);
+
+  // After navigating, start reading (and tabbing) at the new page, as a page load would.
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [route]);
+
+  return (
+    <div className="app">
+      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
+        {t('app.skipToContent')}
+      </button>
+      <Header />
+      <Navigation />
+      <main ref={main} id="main" className="app-main" tabIndex={-1}>
+        <ErrorBoundary key={hrefFor(route)}>
+          <RouteView route={route} />
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

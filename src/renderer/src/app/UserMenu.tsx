@@ -1,0 +1,104 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { SessionUser } from '../../../shared/contract';
+import { AccountAvatar } from '../components/AccountAvatar';
+import { errorKey, useT } from '../i18n';
+import { useAction } from '../lib/use-action';
+import { useSession, type SignOutNotice } from '../session';
+import { navigate } from './router';
+
+/** The signed-in account in the header: picture and name, opening «Сменить пользователя» and «Выйти». */
+export function UserMenu({ user }: { user: SessionUser }) {
+  const t = useT();
+  const menuId = useId();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const signOut = useAction((notice: SignOutNotice) => useSession.getState().signOut(notice));
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        toggle.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    document.addEventListener('keydown', closeOnEscape);
+    return () => {
+      document.removeEventListener('pointerdown', closeOutside);
+      document.removeEventListener('keydown', closeOnEscape);
+    };
+  }, [open]);
+
+  return (
+    <div className="user-menu" ref={root}>
+      <button
+        ref={toggle}
+        type="button"
+        className="user-menu__toggle"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={t('userMenu.label', { name: user.fullName })}
+        onClick={() => setOpen((value) => !value)}
+        data-testid="user-menu"
+      >
+        <AccountAvatar account={user} testId="header-avatar" />
+        <span className="user-menu__name" data-testid="student-name">
+          {user.fullName}
+        </span>
+        <span className="user-menu__chevron" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      {open && (
+        <div id={menuId} className="user-menu__panel">
+          <ul className="user-menu__list">
+            <li>
+              <button
+                type="button"
+                className="user-menu__item"
+                onClick={() => {
+                  setOpen(false);
+                  navigate({ name: 'profile' });
+                }}
+              >
+                {t('userMenu.profile')}
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                className="user-menu__item"
+                disabled={signOut.pending}
+                onClick={() => void signOut.run(null)}
+                data-testid="switch-user-button"
+              >
+                {t('userMenu.switchUser')}
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                className="user-menu__item"
+                disabled={signOut.pending}
+                onClick={() => void signOut.run('signedOut')}
+                data-testid="signout-button"
+              >
+                {t('userMenu.signOut')}
+              </button>
+            </li>
+          </ul>
+          {signOut.error && (
+            <p className="form-error" role="alert">
+              {t('userMenu.signOutError')} {t(errorKey(signOut.error.code))}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { errorKey, useT } from '../../i18n';
+import type { ApiError } from '../../lib/api-error';
+
+export function SaveError({ error }: { error: ApiError | null }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert" data-testid="settings-error" data-error-code={error.code}>
+      {t('settings.saveError')} {t(errorKey(error.code))}
+    </p>
+  );
+}

@@ -1,0 +1,2 @@
+export { useSession, type SessionStatus, type SignOutNotice } from './session-store';
+export { applyTheme } from './apply-preferences';
