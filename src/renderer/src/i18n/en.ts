@@ -246,7 +246,7 @@ export const en: EnglishMessages = {
   'teacher.courseProgress': { one: '{done} of {count} lesson', other: '{done} of {count} lessons' },
 
   'settings.title': 'Settings',
-  'settings.intro': 'Settings are kept in your account and apply on whichever computer you sign in.',
+  'settings.intro': 'Settings are kept in your account and apply as soon as you sign in.',
   'settings.saveError': 'Could not save the setting.',
   'settings.language': 'Interface language',
   'settings.languageHint': 'Changes the whole app immediately.',
