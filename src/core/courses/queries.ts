@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { CourseDetail, CourseSummary } from '../../shared/contract';
 import type { Difficulty, ExamType, LessonStatus, Subject } from '../../shared/domain';
-import { courses, lessons, userCourses, userLessons } from '../db/schema';
+import { courses, userCourses } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { toEnrolment } from './enrolment-view';
@@ -64,9 +64,10 @@ const toSummary = (row: SummaryRow): CourseSummary => ({
         }),
 });
 
-const selectSummaries = (db: Db, userId: string) =>
+/** Courses with this student's enrolment (if any), plus any extra columns. */
+const selectSummaries = <Extra extends Record<string, SQL>>(db: Db, userId: string, extra: Extra = {} as Extra) =>
   db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, ...extra })
     .from(courses)
     .leftJoin(userCourses, and(eq(userCourses.courseId, courses.id), eq(userCourses.userId, userId)));
 
@@ -76,30 +77,37 @@ export async function listCourses(db: Db, userId: string): Promise<CourseSummary
   return rows.map(toSummary);
 }
 
-/** Flow 1 of the seed: the course with its lessons in order, and where this student stands in each. */
+interface LessonRow {
+  id: string;
+  number: number;
+  title: string;
+  topic: string;
+  description: string;
+  status: string | null;
+  score: number | null;
+}
+
+/**
+ * Flow 1 of the seed: the course with its lessons in order, and where this student stands in each.
+ * One round trip: the lessons come back aggregated as JSON next to the course row.
+ */
 export async function getCourse(db: Db, userId: string, courseId: string): Promise<CourseDetail> {
-  const [courseRow] = await selectSummaries(db, userId).where(eq(courses.id, courseId));
-  if (!courseRow) throw notFound('Course');
-  const lessonRows = await db
-    .select({
-      id: lessons.id,
-      number: lessons.lessonNumber,
-      title: lessons.title,
-      topic: lessons.topic,
-      description: lessons.description,
-      status: userLessons.status,
-      score: userLessons.score,
-    })
-    .from(lessons)
-    .leftJoin(userLessons, and(eq(userLessons.lessonId, lessons.id), eq(userLessons.userId, userId)))
-    .where(eq(lessons.courseId, courseId))
-    .orderBy(asc(lessons.lessonNumber));
+  const lessonList = sql<LessonRow[]>`coalesce((
+    SELECT json_agg(json_build_object(
+      'id', l.id, 'number', l.lesson_number, 'title', l.title, 'topic', l.topic,
+      'description', l.description, 'status', ul.status, 'score', ul.score) ORDER BY l.lesson_number)
+    FROM lessons l
+    LEFT JOIN user_lessons ul ON ul.lesson_id = l.id AND ul.user_id = ${userId}
+    WHERE l.course_id = ${courses.id}), '[]'::json)`;
+  const [row] = await selectSummaries(db, userId, { lessons: lessonList }).where(eq(courses.id, courseId));
+  if (!row) throw notFound('Course');
+  const { lessons: lessonRows, ...courseRow } = row;
   return {
     ...toSummary(courseRow),
-    lessons: lessonRows.map((row) => ({
-      ...row,
-      status: (row.status ?? 'not_started') as LessonStatus,
-      score: row.score ?? null,
+    lessons: lessonRows.map((lesson) => ({
+      ...lesson,
+      status: (lesson.status ?? 'not_started') as LessonStatus,
+      score: lesson.score ?? null,
     })),
   };
 }
