@@ -4,6 +4,7 @@ import { createPasswordHasher } from './accounts/password-hasher';
 import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
 import { installPackDirectory } from './content/load-packs';
+import { lessonsHandlers } from './lessons/handlers';
 import { coursesHandlers } from './courses/handlers';
 import { acquireDataDirLock } from './db/data-dir-lock';
 import { openPglite } from './db/open-pglite';
@@ -48,6 +49,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...teacherHandlers(deps),
     ...appHandlers(deps),
     ...coursesHandlers(deps),
+    ...lessonsHandlers(deps),
     ...progressHandlers(deps),
     ...chatHandlers(deps),
   };

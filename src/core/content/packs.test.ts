@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentPackSchema } from '../../shared/content';
+import { checkAnswer, correctAnswerOf } from '../../shared/exercise-check';
 import { CONTENT_DIR, describeOnEachDatabase } from '../../../tests/support/test-databases';
 import { createTestCore } from '../../../tests/support/test-core';
 import { makePack } from '../../../tests/support/fixtures';
@@ -27,6 +28,18 @@ describe('starter content packs', () => {
       expect(lesson.keyConcepts.length).toBeGreaterThan(0);
       expect(lesson.exercises.length).toBeGreaterThanOrEqual(3);
       expect(lesson.homework).not.toBeNull();
+    }
+  });
+
+  it.each(files.map((f) => [path.basename(f), f]))('%s: every exercise’s own answer passes its checker', (_name, file) => {
+    for (const lesson of readPackFile(file).pack.lessons) {
+      for (const exercise of lesson.exercises) {
+        expect({ lesson: lesson.key, exercise: exercise.id, accepted: checkAnswer(exercise, correctAnswerOf(exercise)) }).toEqual({
+          lesson: lesson.key,
+          exercise: exercise.id,
+          accepted: true,
+        });
+      }
     }
   });
 

@@ -3,6 +3,7 @@ import { accountsContract } from './accounts';
 import { appContract } from './app';
 import { chatContract } from './chat';
 import { coursesContract } from './courses';
+import { lessonsContract } from './lessons';
 import { preferencesContract } from './preferences';
 import { profileContract } from './profile';
 import { progressContract } from './progress';
@@ -16,6 +17,7 @@ export const contract = {
   ...teacherContract,
   ...appContract,
   ...coursesContract,
+  ...lessonsContract,
   ...progressContract,
   ...chatContract,
 };
@@ -40,3 +42,4 @@ export type { AppInfo } from './app';
 export type { ChatMessage, ChatSession } from './chat';
 export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
 export type { LessonProgress } from './progress';
+export type { ExerciseCheck, ExerciseView, LessonDetail, SearchResult } from './lessons';

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { numeric, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, numeric, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** UUID primary key; devices mint their own ids for appended rows so sync never renumbers. */
 export const idColumn = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -19,3 +19,6 @@ export function oneOf(column: SQL.Aliased | object, values: readonly string[]): 
 
 /** 0–100 with two decimals, read as a JS number. */
 export const percentage = (name: string) => numeric(name, { precision: 5, scale: 2, mode: 'number' });
+
+/** PostgreSQL full-text search vector; filled by a generated column, read only by search queries. */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, smallint, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { DIFFICULTY_LEVELS, EXAM_TYPES, GRADE_MAX, GRADE_MIN, SUBJECTS } from '../../../shared/domain';
 import type { Exercise, Homework, KeyConcept } from '../../../shared/content';
-import { idColumn, oneOf, timestamps } from './columns';
+import { idColumn, oneOf, timestamps, tsvector } from './columns';
 
 export const courses = pgTable(
   'courses',
@@ -17,9 +17,14 @@ export const courses = pgTable(
     /** Maintained by the lessons trigger; never written by application code. */
     totalLessons: integer('total_lessons').notNull().default(0),
     estimatedHours: integer('estimated_hours'),
+    /** Title and description in Russian word forms: «уравнения» finds «уравнение». */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL => sql`setweight(to_tsvector('russian', coalesce(${courses.title}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${courses.description}, '')), 'B')`,
+    ),
     ...timestamps(),
   },
   (t) => [
+    index('courses_search_vector_gin_idx').using('gin', t.searchVector),
     index('courses_subject_idx').on(t.subject),
     index('courses_grade_idx').on(t.grade),
     index('courses_exam_type_idx').on(t.examType),
@@ -52,9 +57,17 @@ export const lessons = pgTable(
     keyConcepts: jsonb('key_concepts').$type<KeyConcept[]>().notNull().default([]),
     practiceExercises: jsonb('practice_exercises').$type<Exercise[]>().notNull().default([]),
     homework: jsonb('homework').$type<Homework | null>(),
+    /** Title, topic, description, key concepts, content and exercises, most important first. */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL => sql`setweight(to_tsvector('russian', coalesce(${lessons.title}, '') || ' ' || coalesce(${lessons.topic}, '')), 'A')
+        || setweight(to_tsvector('russian', coalesce(${lessons.description}, '')) || to_tsvector('russian', ${lessons.keyConcepts}), 'B')
+        || setweight(to_tsvector('russian', coalesce(${lessons.content}, '')), 'C')
+        || setweight(to_tsvector('russian', ${lessons.practiceExercises}), 'D')`,
+    ),
     ...timestamps(),
   },
   (t) => [
+    index('lessons_search_vector_gin_idx').using('gin', t.searchVector),
     unique('lessons_course_id_lesson_number_unique').on(t.courseId, t.lessonNumber),
     index('lessons_course_id_idx').on(t.courseId),
     index('lessons_learning_objectives_gin_idx').using('gin', t.learningObjectives),

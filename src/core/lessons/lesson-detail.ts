@@ -1,0 +1,63 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ExerciseView, LessonDetail } from '../../shared/contract';
+import type { Exercise } from '../../shared/content';
+import type { LessonStatus } from '../../shared/domain';
+import { courses, lessons, userLessons } from '../db/schema';
+import type { Db } from '../db/types';
+import { notFound } from '../errors/app-error';
+
+/** What the student may see of an exercise before answering it: no answer, no explanation. */
+export const toExerciseView = (exercise: Exercise): ExerciseView => ({
+  id: exercise.id,
+  type: exercise.type,
+  prompt: exercise.prompt,
+  options: exercise.type === 'single_choice' || exercise.type === 'multiple_choice' ? exercise.options : null,
+  unit: exercise.type === 'numeric' ? (exercise.unit ?? null) : null,
+  hintCount: exercise.hints.length,
+});
+
+/** A lesson to study, with the student's own progress and its neighbours in the course. */
+export async function getLesson(db: Db, userId: string, lessonId: string): Promise<LessonDetail> {
+  const [row] = await db
+    .select({
+      id: lessons.id,
+      courseId: lessons.courseId,
+      courseTitle: courses.title,
+      number: lessons.lessonNumber,
+      title: lessons.title,
+      topic: lessons.topic,
+      description: lessons.description,
+      content: lessons.content,
+      objectives: lessons.learningObjectives,
+      keyConcepts: lessons.keyConcepts,
+      exercises: lessons.practiceExercises,
+      homework: lessons.homework,
+      status: userLessons.status,
+      score: userLessons.score,
+      timeSpentMinutes: userLessons.timeSpentMinutes,
+      previousLessonId: sql<string | null>`(SELECT p.id FROM lessons p WHERE p.course_id = ${lessons.courseId}
+        AND p.lesson_number < ${lessons.lessonNumber} ORDER BY p.lesson_number DESC LIMIT 1)`,
+      nextLessonId: sql<string | null>`(SELECT n.id FROM lessons n WHERE n.course_id = ${lessons.courseId}
+        AND n.lesson_number > ${lessons.lessonNumber} ORDER BY n.lesson_number ASC LIMIT 1)`,
+    })
+    .from(lessons)
+    .innerJoin(courses, eq(courses.id, lessons.courseId))
+    .leftJoin(userLessons, and(eq(userLessons.lessonId, lessons.id), eq(userLessons.userId, userId)))
+    .where(eq(lessons.id, lessonId));
+  if (!row) throw notFound('Lesson');
+  const { status, score, timeSpentMinutes, exercises, homework, ...lesson } = row;
+  return {
+    ...lesson,
+    exercises: exercises.map(toExerciseView),
+    homework: homework ? { prompt: homework.prompt, criteria: homework.criteria } : null,
+    progress: { status: (status ?? 'not_started') as LessonStatus, score: score ?? null, timeSpentMinutes: timeSpentMinutes ?? 0 },
+  };
+}
+
+/** The exercise with its answer, for checking in the core only. */
+export async function findExercise(db: Db, lessonId: string, exerciseId: string): Promise<Exercise> {
+  const [row] = await db.select({ exercises: lessons.practiceExercises }).from(lessons).where(eq(lessons.id, lessonId));
+  const exercise = row?.exercises.find((e) => e.id === exerciseId);
+  if (!exercise) throw notFound('Exercise');
+  return exercise;
+}

@@ -1,0 +1,96 @@
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../../tests/support/test-databases';
+import { createTestCore } from '../../../tests/support/test-core';
+import { makePack } from '../../../tests/support/fixtures';
+import { installPack } from '../content/install-pack';
+import { lessonIdFor } from '../content/content-ids';
+import { toPrefixQuery } from '../catalogue/search';
+
+function algebraPack() {
+  const pack = makePack('algebra-8', 3, { title: 'Алгебра, 8 класс', description: 'Квадратные уравнения и неравенства', subject: 'algebra', grade: 8 });
+  pack.lessons[0] = { ...pack.lessons[0]!, title: 'Неполное квадратное уравнение', topic: 'Уравнения вида ax² + c = 0' };
+  pack.lessons[1] = {
+    ...pack.lessons[1]!,
+    title: 'Теорема Виета',
+    topic: 'Сумма и произведение корней',
+    content: '## Теорема Виета\n\nСумма корней $x_1 + x_2 = -p$, произведение $x_1 x_2 = q$.',
+    exercises: [
+      {
+        id: 'sum-of-roots',
+        type: 'numeric',
+        prompt: 'Найдите сумму корней уравнения $x^2 - 7x + 10 = 0$.',
+        answer: 7,
+        explanation: 'По теореме Виета сумма корней равна $-p = 7$.',
+        hints: ['Вспомните, чему равна сумма корней приведённого уравнения.', 'Сумма корней равна коэффициенту при $x$ с обратным знаком.'],
+      },
+      { id: 'pick', type: 'single_choice', prompt: 'Произведение корней $x^2 + 3x - 4 = 0$?', options: ['4', '-4', '3'], answer: 1, explanation: '$q = -4$', hints: [] },
+    ],
+  };
+  pack.lessons[2] = { ...pack.lessons[2]!, title: 'Дробные рациональные уравнения', topic: 'Уравнения с переменной в знаменателе' };
+  return pack;
+}
+
+describeOnEachDatabase('lessons, exercises and search', (ctx) => {
+  it('opens a lesson without giving away any answer, with its neighbours and the student’s progress', async () => {
+    await installPack(ctx.db, algebraPack(), 'v1');
+    const core = await createTestCore(ctx.database);
+    const second = lessonIdFor('algebra-8', 'lesson-2');
+    await core.call('progress.completeLesson', { lessonId: second, score: 50, timeSpentMinutes: 12 });
+
+    const lesson = await core.call('lessons.get', { lessonId: second });
+
+    expect(lesson).toMatchObject({
+      title: 'Теорема Виета',
+      courseTitle: 'Алгебра, 8 класс',
+      number: 2,
+      previousLessonId: lessonIdFor('algebra-8', 'lesson-1'),
+      nextLessonId: lessonIdFor('algebra-8', 'lesson-3'),
+      progress: { status: 'completed', score: 50, timeSpentMinutes: 12 },
+      homework: { prompt: 'Решите задачу', criteria: [] },
+    });
+    expect(lesson.content).toContain('$x_1 + x_2 = -p$');
+    expect(lesson.exercises).toEqual([
+      { id: 'sum-of-roots', type: 'numeric', prompt: 'Найдите сумму корней уравнения $x^2 - 7x + 10 = 0$.', options: null, unit: null, hintCount: 2 },
+      { id: 'pick', type: 'single_choice', prompt: 'Произведение корней $x^2 + 3x - 4 = 0$?', options: ['4', '-4', '3'], unit: null, hintCount: 0 },
+    ]);
+    expect(JSON.stringify(lesson)).not.toMatch(/"answer"|explanation|modelAnswer|Ответ/);
+  });
+
+  it('checks answers in the core: a hint per wrong try, the explanation after a right answer or three tries', async () => {
+    await installPack(ctx.db, algebraPack(), 'v1');
+    const core = await createTestCore(ctx.database);
+    const lessonId = lessonIdFor('algebra-8', 'lesson-2');
+    const check = (text: string, attempt: number) =>
+      core.call('exercises.check', { lessonId, exerciseId: 'sum-of-roots', answer: { type: 'numeric', text }, attempt });
+
+    expect(await check('10', 1)).toEqual({ correct: false, explanation: null, hint: 'Вспомните, чему равна сумма корней приведённого уравнения.' });
+    expect(await check('-7', 2)).toEqual({ correct: false, explanation: null, hint: 'Сумма корней равна коэффициенту при $x$ с обратным знаком.' });
+    expect(await check('5', 3)).toMatchObject({ correct: false, explanation: 'По теореме Виета сумма корней равна $-p = 7$.' });
+    expect(await check('7,0', 1)).toEqual({ correct: true, explanation: 'По теореме Виета сумма корней равна $-p = 7$.', hint: null });
+    expect(await core.raw('exercises.check', { lessonId, exerciseId: 'no-such', answer: { type: 'numeric', text: '1' }, attempt: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('finds lessons and courses by words in any form, even half-typed', async () => {
+    await installPack(ctx.db, algebraPack(), 'v1');
+    await installPack(ctx.db, makePack('physics-7', 2, { title: 'Физика, 7 класс', description: 'Механическое движение и скорость', subject: 'physics', grade: 7 }), 'v1');
+    const core = await createTestCore(ctx.database);
+    const titles = async (query: string) => (await core.call('catalogue.search', { query })).lessons.map((l) => l.title);
+
+    expect(await titles('уравнения')).toContain('Неполное квадратное уравнение');
+    expect(await titles('теоремой виета')).toEqual(['Теорема Виета']);
+    expect(await titles('уравн')).toEqual(expect.arrayContaining(['Неполное квадратное уравнение', 'Дробные рациональные уравнения']));
+    expect((await core.call('catalogue.search', { query: 'скоростью' })).courses.map((c) => c.title)).toEqual(['Физика, 7 класс']);
+    expect(await core.call('catalogue.search', { query: 'фотосинтез' })).toEqual({ courses: [], lessons: [] });
+    expect(await core.call('catalogue.search', { query: "!& | ' :*" })).toEqual({ courses: [], lessons: [] });
+  });
+
+  it('turns a query into prefix terms and nothing else', () => {
+    expect(toPrefixQuery('Квадратные  уравнения!')).toBe('квадратные:* & уравнения:*');
+    expect(toPrefixQuery("x') | !y")).toBe('x:* & y:*');
+    expect(toPrefixQuery('Ёлка')).toBe('елка:*');
+    expect(toPrefixQuery(' !!! ')).toBeNull();
+  });
+});

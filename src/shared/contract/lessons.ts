@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { LESSON_STATUSES } from '../domain';
+import { query } from './define';
+import { uuidSchema } from './common';
+
+const EXERCISE_TYPES = ['single_choice', 'multiple_choice', 'numeric', 'short_text', 'ege_short'] as const;
+
+/** An exercise as the student sees it: never its answer or explanation before they try. */
+export const exerciseViewSchema = z.object({
+  id: z.string(),
+  type: z.enum(EXERCISE_TYPES),
+  prompt: z.string(),
+  options: z.array(z.string()).nullable(),
+  unit: z.string().nullable(),
+  hintCount: z.number().int().min(0),
+});
+
+export const lessonDetailSchema = z.object({
+  id: uuidSchema,
+  courseId: uuidSchema,
+  courseTitle: z.string(),
+  number: z.number().int().min(1),
+  title: z.string(),
+  topic: z.string(),
+  description: z.string(),
+  /** Markdown with KaTeX formulas; the renderer shows it without running any HTML. */
+  content: z.string(),
+  objectives: z.array(z.string()),
+  keyConcepts: z.array(z.object({ term: z.string(), definition: z.string() })),
+  exercises: z.array(exerciseViewSchema),
+  homework: z.object({ prompt: z.string(), criteria: z.array(z.string()) }).nullable(),
+  progress: z.object({
+    status: z.enum(LESSON_STATUSES),
+    score: z.number().int().min(0).max(100).nullable(),
+    timeSpentMinutes: z.number().int().min(0),
+  }),
+  previousLessonId: uuidSchema.nullable(),
+  nextLessonId: uuidSchema.nullable(),
+});
+
+export const exerciseAnswerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('single_choice'), choice: z.number().int().min(0).max(20) }).strict(),
+  z.object({ type: z.literal('multiple_choice'), choices: z.array(z.number().int().min(0).max(20)).max(20) }).strict(),
+  z.object({ type: z.enum(['numeric', 'short_text', 'ege_short']), text: z.string().max(200) }).strict(),
+]);
+
+/** After this many wrong attempts the explanation (and so the answer) is shown. */
+export const ATTEMPTS_BEFORE_EXPLANATION = 3;
+
+export const exerciseCheckSchema = z.object({
+  correct: z.boolean(),
+  /** Why the answer is what it is: after a right answer, or after enough tries. */
+  explanation: z.string().nullable(),
+  /** The next step of the hint ladder after a wrong answer. */
+  hint: z.string().nullable(),
+});
+
+export const searchResultSchema = z.object({
+  courses: z.array(z.object({ id: uuidSchema, title: z.string(), description: z.string() })),
+  lessons: z.array(
+    z.object({
+      id: uuidSchema,
+      courseId: uuidSchema,
+      courseTitle: z.string(),
+      number: z.number().int(),
+      title: z.string(),
+      topic: z.string(),
+    }),
+  ),
+});
+
+export const lessonsContract = {
+  'lessons.get': query(z.object({ lessonId: uuidSchema }).strict(), lessonDetailSchema),
+  'exercises.check': query(
+    z
+      .object({
+        lessonId: uuidSchema,
+        exerciseId: z.string().min(1).max(100),
+        answer: exerciseAnswerSchema,
+        /** 1 for the first try of this exercise in this sitting. */
+        attempt: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    exerciseCheckSchema,
+  ),
+  /** Courses and lessons by words in any grammatical form (PostgreSQL `russian` full-text search). */
+  'catalogue.search': query(z.object({ query: z.string().trim().min(1).max(200) }).strict(), searchResultSchema),
+};
+
+export type LessonDetail = z.infer<typeof lessonDetailSchema>;
+export type ExerciseView = z.infer<typeof exerciseViewSchema>;
+export type ExerciseCheck = z.infer<typeof exerciseCheckSchema>;
+export type SearchResult = z.infer<typeof searchResultSchema>;
