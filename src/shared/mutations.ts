@@ -14,6 +14,7 @@ export const mutationArgs = {
   'preferences.update': z.object({ changes: preferencesChangeSchema, at }).strict(),
   'profile.update': z.object({ fullName: fullNameSchema, at }).strict(),
   'course.enrol': z.object({ courseId: uuid, at }).strict(),
+  'course.setStatus': z.object({ courseId: uuid, status: z.enum(['active', 'paused', 'dropped']), at }).strict(),
   'lesson.complete': z
     .object({
       lessonId: uuid,

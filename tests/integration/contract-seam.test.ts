@@ -69,6 +69,7 @@ describeOnEachDatabase('the contract seam', (ctx) => {
       ['preferences.update', { language: 'en' }],
       ['profile.update', { fullName: 'Новое Имя' }],
       ['courses.enrol', { courseId }],
+      ['courses.setStatus', { courseId, status: 'paused' }],
       ['progress.completeLesson', { lessonId: lessonIds[0], score: 70, timeSpentMinutes: 3 }],
       ['chat.sendMessage', { sessionId: session.id, content: 'Как сравнить дроби?' }],
     ];

@@ -72,6 +72,7 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'courses.list': () => undefined,
   'courses.get': (a) => ({ courseId: a.courseId }),
   'courses.enrol': (a) => ({ courseId: a.courseId }),
+  'courses.setStatus': (a) => ({ courseId: a.courseId, status: 'dropped' }),
   'lessons.get': (a) => ({ lessonId: a.lessonId }),
   'exercises.check': (a) => ({ lessonId: a.lessonId, exerciseId: 'ex-1', answer: { type: 'numeric', text: '2' }, attempt: 1 }),
   'catalogue.search': () => ({ query: 'урок' }),

@@ -48,3 +48,26 @@ describeOnEachDatabase('courses (flow 1: open a course)', (ctx) => {
     expect(info.pendingChanges).toBe(2);
   });
 });
+
+describeOnEachDatabase('enrolment status', (ctx) => {
+  it('pauses, resumes and drops an enrolment; completing a lesson of a paused course resumes it', async () => {
+    const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 2);
+    const core = await createTestCore(ctx.database);
+    await core.call('courses.enrol', { courseId });
+    expect(await core.call('courses.setStatus', { courseId, status: 'paused' })).toMatchObject({ status: 'paused' });
+    expect(await core.call('courses.setStatus', { courseId, status: 'dropped' })).toMatchObject({ status: 'dropped' });
+    expect(await core.call('courses.setStatus', { courseId, status: 'active' })).toMatchObject({ status: 'active' });
+    await core.call('courses.setStatus', { courseId, status: 'paused' });
+    const done = await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 80, timeSpentMinutes: 3 });
+    expect(done.enrolment.status).toBe('active');
+  });
+
+  it('leaves a completed course completed, and refuses a course the student never joined', async () => {
+    const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 1);
+    const other = await seedCourse(ctx.db, 'physics-7', 1);
+    const core = await createTestCore(ctx.database);
+    await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 100, timeSpentMinutes: 3 });
+    expect(await core.call('courses.setStatus', { courseId, status: 'dropped' })).toMatchObject({ status: 'completed' });
+    expect(await core.raw('courses.setStatus', { courseId: other.courseId, status: 'paused' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

@@ -52,3 +52,19 @@ export async function enrolInCourse(tx: Db, userId: string, args: MutationArgs<'
   if (!enrolment) throw notFound('Enrolment');
   return enrolment;
 }
+
+/**
+ * The student's choice about an enrolment. A completed course is not paused or dropped by mistake:
+ * completion is a fact of the lessons, not a mood.
+ */
+export async function setEnrolmentStatus(tx: Db, userId: string, args: MutationArgs<'course.setStatus'>): Promise<Enrolment> {
+  const updated = await tx
+    .update(userCourses)
+    .set({ status: args.status })
+    .where(and(eq(userCourses.userId, userId), eq(userCourses.courseId, args.courseId), sql`${userCourses.status} <> 'completed'`))
+    .returning({ id: userCourses.id });
+  const enrolment = await findEnrolment(tx, userId, args.courseId);
+  if (!enrolment) throw notFound('Enrolment');
+  if (updated.length === 0 && enrolment.status !== 'completed') throw notFound('Enrolment');
+  return enrolment;
+}

@@ -44,6 +44,11 @@ export const coursesContract = {
   'courses.list': query(noInput, z.array(courseSummarySchema)),
   'courses.get': query(z.object({ courseId: uuidSchema }).strict(), courseDetailSchema),
   'courses.enrol': mutation(z.object({ courseId: uuidSchema }).strict(), enrolmentSchema),
+  /** Pause, resume (active) or drop an enrolment; a completed course stays completed. */
+  'courses.setStatus': mutation(
+    z.object({ courseId: uuidSchema, status: z.enum(['active', 'paused', 'dropped']) }).strict(),
+    enrolmentSchema,
+  ),
 };
 
 export type CourseSummary = z.infer<typeof courseSummarySchema>;

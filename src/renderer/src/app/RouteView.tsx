@@ -1,6 +1,7 @@
 import { AchievementsPage } from '../features/achievements/AchievementsPage';
 import { AdminPage } from '../features/admin/AdminPage';
 import { ChatPage } from '../features/chat/ChatPage';
+import { LessonPage } from '../features/lessons/LessonPage';
 import { CourseListPage } from '../features/courses/CourseListPage';
 import { CoursePage } from '../features/courses/CoursePage';
 import { ProfilePage } from '../features/profile/ProfilePage';
@@ -23,6 +24,8 @@ export function RouteView({ route }: { route: Route }) {
       return <CourseListPage />;
     case 'course':
       return <CoursePage key={route.courseId} courseId={route.courseId} />;
+    case 'lesson':
+      return <LessonPage key={route.lessonId} lessonId={route.lessonId} />;
     case 'chat':
       return <ChatPage />;
     case 'progress':

@@ -8,6 +8,9 @@ describe('routes', () => {
     expect(parseHash('#/courses')).toEqual({ name: 'courses' });
     expect(parseHash('#/courses/')).toEqual({ name: 'courses' });
     expect(parseHash('#/courses/abc-1')).toEqual({ name: 'course', courseId: 'abc-1' });
+    expect(parseHash('#/lessons/l-1')).toEqual({ name: 'lesson', lessonId: 'l-1' });
+    expect(parseHash('#/lessons')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/lessons/a/b')).toEqual({ name: 'notFound' });
     expect(parseHash('#/chat')).toEqual({ name: 'chat' });
     expect(parseHash('#/settings')).toEqual({ name: 'settings' });
     expect(parseHash('#/profile')).toEqual({ name: 'profile' });
@@ -19,13 +22,14 @@ describe('routes', () => {
   });
 
   it('round-trips through hrefFor', () => {
-    for (const route of [{ name: 'courses' }, { name: 'course', courseId: 'x y/z' }, { name: 'achievements' }] as const) {
+    for (const route of [{ name: 'courses' }, { name: 'course', courseId: 'x y/z' }, { name: 'lesson', lessonId: 'a/b c' }, { name: 'achievements' }] as const) {
       expect(parseHash(hrefFor(route))).toEqual(route);
     }
   });
 
-  it('puts a course page under the Courses section', () => {
+  it('puts course and lesson pages under the Courses section', () => {
     expect(sectionOf({ name: 'course', courseId: 'x' })).toBe('courses');
+    expect(sectionOf({ name: 'lesson', lessonId: 'x' })).toBe('courses');
     expect(sectionOf({ name: 'notFound' })).toBeNull();
   });
 });

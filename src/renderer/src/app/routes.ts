@@ -2,6 +2,7 @@
 export type Route =
   | { name: 'courses' }
   | { name: 'course'; courseId: string }
+  | { name: 'lesson'; lessonId: string }
   | { name: 'chat' }
   | { name: 'progress' }
   | { name: 'achievements' }
@@ -44,6 +45,10 @@ export function parseHash(hash: string): Route | null {
     const courseId = decode(second);
     if (courseId) return { name: 'course', courseId };
   }
+  if (first === 'lessons' && rest.length === 0) {
+    const lessonId = decode(second);
+    if (lessonId) return { name: 'lesson', lessonId };
+  }
   return { name: 'notFound' };
 }
 
@@ -51,6 +56,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'course':
       return `#/courses/${encodeURIComponent(route.courseId)}`;
+    case 'lesson':
+      return `#/lessons/${encodeURIComponent(route.lessonId)}`;
     case 'notFound':
       return hrefFor(DEFAULT_ROUTE);
     default:
@@ -58,10 +65,11 @@ export function hrefFor(route: Route): string {
   }
 }
 
-/** The navigation section a route belongs to (a course page lives under Courses). */
+/** The navigation section a route belongs to (course and lesson pages live under Courses). */
 export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'course':
+    case 'lesson':
       return 'courses';
     case 'notFound':
       return null;

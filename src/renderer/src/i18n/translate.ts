@@ -6,6 +6,9 @@ import { ru } from './ru';
 
 const LOCALES: Readonly<Record<Language, string>> = { ru: 'ru-RU', en: 'en-GB' };
 
+/** The BCP 47 locale of an interface language, for Intl formatting beyond `t` (an exact number). */
+export const localeOf = (language: Language): string => LOCALES[language];
+
 function template(language: Language, key: MessageKey, count: number): string {
   if (language === 'ru') {
     const message: string | RussianPlural = ru[key];
