@@ -5,6 +5,7 @@ import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
 import { installPackDirectory } from './content/load-packs';
 import { lessonsHandlers } from './lessons/handlers';
+import { createAttachmentStore } from './lessons/attachment-store';
 import { coursesHandlers } from './courses/handlers';
 import { acquireDataDirLock } from './db/data-dir-lock';
 import { openPglite } from './db/open-pglite';
@@ -66,6 +67,7 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
     appVersion: options.appVersion,
     passwords: createPasswordHasher(options.bcryptCost),
     avatars: createAvatarStore(path.join(options.dataDir, 'avatars')),
+    attachments: createAttachmentStore(path.join(options.dataDir, 'attachments')),
     now: options.now ?? (() => new Date()),
   };
   return {

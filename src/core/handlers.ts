@@ -2,6 +2,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract';
 import type { PasswordHasher } from './accounts/password-hasher';
 import type { Db } from './db/types';
 import type { AvatarStore } from './profile/avatar-store';
+import type { AttachmentStore } from './lessons/attachment-store';
 import type { EventHub } from './events/event-hub';
 import type { Session } from './session/session';
 
@@ -13,6 +14,7 @@ export interface CoreDeps {
   appVersion: string;
   passwords: PasswordHasher;
   avatars: AvatarStore;
+  attachments: AttachmentStore;
   /** The clock, injectable so tests control time. */
   now: () => Date;
 }

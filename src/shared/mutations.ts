@@ -11,6 +11,17 @@ const uuid = z.uuid();
 const at = z.iso.datetime({ offset: true });
 
 export const mutationArgs = {
+  /** The attachment itself stays a file on the device; the mutation carries its stored name. */
+  'homework.submit': z
+    .object({
+      lessonId: uuid,
+      text: z.string().min(1).max(20_000),
+      attachment: z
+        .object({ name: z.string(), storedAs: z.string(), mimeType: z.string(), size: z.number().int().min(0) })
+        .nullable(),
+      at,
+    })
+    .strict(),
   'preferences.update': z.object({ changes: preferencesChangeSchema, at }).strict(),
   'profile.update': z.object({ fullName: fullNameSchema, at }).strict(),
   'course.enrol': z.object({ courseId: uuid, at }).strict(),

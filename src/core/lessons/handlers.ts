@@ -3,9 +3,26 @@ import { checkAnswer } from '../../shared/exercise-check';
 import type { CoreDeps, HandlerGroup } from '../handlers';
 import { searchCatalogue } from '../catalogue/search';
 import { findExercise, getLesson } from './lesson-detail';
+import { submitHomework } from './homework';
+import { runMutation } from '../mutations/run-mutation';
 
-export const lessonsHandlers = ({ db, session }: CoreDeps): HandlerGroup<'lessons.get' | 'exercises.check' | 'catalogue.search'> => ({
+type LessonMethods = 'lessons.get' | 'exercises.check' | 'homework.submit' | 'catalogue.search';
+
+export const lessonsHandlers = ({ db, session, events, attachments, now }: CoreDeps): HandlerGroup<LessonMethods> => ({
   'lessons.get': async ({ lessonId }) => getLesson(db, session.requireUserId(), lessonId),
+  'homework.submit': async ({ lessonId, text, attachment }) => {
+    const userId = session.requireUserId();
+    const stored = attachment ? attachments.save(userId, attachment.mimeType, attachment.dataBase64) : null;
+    await runMutation(db, userId, 'homework.submit', submitHomework, {
+      lessonId,
+      text,
+      attachment: stored && attachment ? { name: attachment.name, mimeType: attachment.mimeType, ...stored } : null,
+      at: now().toISOString(),
+    });
+    const lesson = await getLesson(db, userId, lessonId);
+    events.emit('progress.changed', { courseId: lesson.courseId });
+    return lesson;
+  },
   /**
    * Checked in the core, so answers never reach the page. A wrong answer earns the next rung of the
    * hint ladder; the explanation (which gives the answer away) comes after a right answer or enough tries.

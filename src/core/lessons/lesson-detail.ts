@@ -5,6 +5,8 @@ import type { LessonStatus } from '../../shared/domain';
 import { courses, lessons, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
+import type { AttachmentMime } from '../../shared/homework';
+import type { HomeworkContent } from './homework';
 
 /** What the student may see of an exercise before answering it: no answer, no explanation. */
 export const toExerciseView = (exercise: Exercise): ExerciseView => ({
@@ -35,6 +37,8 @@ export async function getLesson(db: Db, userId: string, lessonId: string): Promi
       status: userLessons.status,
       score: userLessons.score,
       timeSpentMinutes: userLessons.timeSpentMinutes,
+      homeworkContent: userLessons.homeworkContent,
+      homeworkFeedback: userLessons.homeworkFeedback,
       previousLessonId: sql<string | null>`(SELECT p.id FROM lessons p WHERE p.course_id = ${lessons.courseId}
         AND p.lesson_number < ${lessons.lessonNumber} ORDER BY p.lesson_number DESC LIMIT 1)`,
       nextLessonId: sql<string | null>`(SELECT n.id FROM lessons n WHERE n.course_id = ${lessons.courseId}
@@ -45,11 +49,29 @@ export async function getLesson(db: Db, userId: string, lessonId: string): Promi
     .leftJoin(userLessons, and(eq(userLessons.lessonId, lessons.id), eq(userLessons.userId, userId)))
     .where(eq(lessons.id, lessonId));
   if (!row) throw notFound('Lesson');
-  const { status, score, timeSpentMinutes, exercises, homework, ...lesson } = row;
+  const { status, score, timeSpentMinutes, exercises, homework, homeworkContent, homeworkFeedback, ...lesson } = row;
+  const submission = homeworkContent as HomeworkContent | null;
   return {
     ...lesson,
     exercises: exercises.map(toExerciseView),
-    homework: homework ? { prompt: homework.prompt, criteria: homework.criteria } : null,
+    homework: homework
+      ? {
+          prompt: homework.prompt,
+          criteria: homework.criteria,
+          submission: submission
+            ? {
+                text: submission.text,
+                submittedAt: submission.submittedAt,
+                attachment: submission.attachment
+                  ? { name: submission.attachment.name, mimeType: submission.attachment.mimeType as AttachmentMime, size: submission.attachment.size }
+                  : null,
+              }
+            : null,
+          // Self-check: the model answer opens once the student has written their own.
+          modelAnswer: submission ? homework.modelAnswer : null,
+          feedback: homeworkFeedback ?? null,
+        }
+      : null,
     progress: { status: (status ?? 'not_started') as LessonStatus, score: score ?? null, timeSpentMinutes: timeSpentMinutes ?? 0 },
   };
 }

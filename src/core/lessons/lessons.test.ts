@@ -46,14 +46,15 @@ describeOnEachDatabase('lessons, exercises and search', (ctx) => {
       previousLessonId: lessonIdFor('algebra-8', 'lesson-1'),
       nextLessonId: lessonIdFor('algebra-8', 'lesson-3'),
       progress: { status: 'completed', score: 50, timeSpentMinutes: 12 },
-      homework: { prompt: 'Решите задачу', criteria: [] },
+      homework: { prompt: 'Решите задачу', criteria: [], submission: null, modelAnswer: null, feedback: null },
     });
     expect(lesson.content).toContain('$x_1 + x_2 = -p$');
     expect(lesson.exercises).toEqual([
       { id: 'sum-of-roots', type: 'numeric', prompt: 'Найдите сумму корней уравнения $x^2 - 7x + 10 = 0$.', options: null, unit: null, hintCount: 2 },
       { id: 'pick', type: 'single_choice', prompt: 'Произведение корней $x^2 + 3x - 4 = 0$?', options: ['4', '-4', '3'], unit: null, hintCount: 0 },
     ]);
-    expect(JSON.stringify(lesson)).not.toMatch(/"answer"|explanation|modelAnswer|Ответ/);
+    expect(lesson.homework?.modelAnswer).toBeNull();
+    expect(JSON.stringify(lesson)).not.toMatch(/"answer"|explanation|Ответ/);
   });
 
   it('checks answers in the core: a hint per wrong try, the explanation after a right answer or three tries', async () => {
@@ -92,5 +93,42 @@ describeOnEachDatabase('lessons, exercises and search', (ctx) => {
     expect(toPrefixQuery("x') | !y")).toBe('x:* & y:*');
     expect(toPrefixQuery('Ёлка')).toBe('елка:*');
     expect(toPrefixQuery(' !!! ')).toBeNull();
+  });
+});
+
+describeOnEachDatabase('homework', (ctx) => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF').toString('base64');
+
+  it('keeps the answer and its attachment, starts the lesson, and opens the model answer for self-checking', async () => {
+    await installPack(ctx.db, algebraPack(), 'v1');
+    const core = await createTestCore(ctx.database);
+    const lessonId = lessonIdFor('algebra-8', 'lesson-1');
+    expect((await core.call('lessons.get', { lessonId })).homework).toMatchObject({ submission: null, modelAnswer: null });
+
+    const after = await core.call('homework.submit', {
+      lessonId,
+      text: 'x = ±3',
+      attachment: { name: 'решение.pdf', mimeType: 'application/pdf', dataBase64: PDF },
+    });
+
+    expect(after.homework).toMatchObject({
+      submission: { text: 'x = ±3', attachment: { name: 'решение.pdf', mimeType: 'application/pdf' } },
+      modelAnswer: 'Ответ',
+    });
+    expect(after.progress.status).toBe('in_progress');
+    const resubmitted = await core.call('homework.submit', { lessonId, text: 'x = 3 или x = -3' });
+    expect(resubmitted.homework?.submission).toMatchObject({ text: 'x = 3 или x = -3', attachment: null });
+  });
+
+  it('refuses an empty answer or a file that is not what it claims, storing nothing', async () => {
+    await installPack(ctx.db, algebraPack(), 'v1');
+    const core = await createTestCore(ctx.database);
+    const lessonId = lessonIdFor('algebra-8', 'lesson-1');
+    expect(await core.raw('homework.submit', { lessonId, text: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const fake = Buffer.from('MZ\u0090\u0000 not a pdf').toString('base64');
+    expect(
+      await core.raw('homework.submit', { lessonId, text: 'решение', attachment: { name: 'virus.pdf', mimeType: 'application/pdf', dataBase64: fake } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'attachment', message: 'attachment_wrong_type' }] } });
+    expect((await core.call('lessons.get', { lessonId })).homework?.submission).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LESSON_STATUSES } from '../domain';
-import { query } from './define';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES, HOMEWORK_TEXT_MAX } from '../homework';
+import { mutation, query } from './define';
 import { uuidSchema } from './common';
 
 const EXERCISE_TYPES = ['single_choice', 'multiple_choice', 'numeric', 'short_text', 'ege_short'] as const;
@@ -28,7 +29,22 @@ export const lessonDetailSchema = z.object({
   objectives: z.array(z.string()),
   keyConcepts: z.array(z.object({ term: z.string(), definition: z.string() })),
   exercises: z.array(exerciseViewSchema),
-  homework: z.object({ prompt: z.string(), criteria: z.array(z.string()) }).nullable(),
+  homework: z
+    .object({
+      prompt: z.string(),
+      criteria: z.array(z.string()),
+      submission: z
+        .object({
+          text: z.string(),
+          submittedAt: z.string(),
+          attachment: z.object({ name: z.string(), mimeType: z.enum(ATTACHMENT_MIME_TYPES), size: z.number().int() }).nullable(),
+        })
+        .nullable(),
+      /** Shown for self-checking once the student has submitted their own answer. */
+      modelAnswer: z.string().nullable(),
+      feedback: z.record(z.string(), z.unknown()).nullable(),
+    })
+    .nullable(),
   progress: z.object({
     status: z.enum(LESSON_STATUSES),
     score: z.number().int().min(0).max(100).nullable(),
@@ -69,6 +85,26 @@ export const searchResultSchema = z.object({
   ),
 });
 
+const base64 = z
+  .string()
+  .max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4, { message: 'attachment_too_large' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'not_base64' });
+
+export const homeworkSubmissionInput = z
+  .object({
+    lessonId: uuidSchema,
+    text: z.string().trim().min(1, { message: 'homework_empty' }).max(HOMEWORK_TEXT_MAX),
+    attachment: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        mimeType: z.enum(ATTACHMENT_MIME_TYPES),
+        dataBase64: base64,
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const lessonsContract = {
   'lessons.get': query(z.object({ lessonId: uuidSchema }).strict(), lessonDetailSchema),
   'exercises.check': query(
@@ -83,6 +119,8 @@ export const lessonsContract = {
       .strict(),
     exerciseCheckSchema,
   ),
+  /** Submit (or resubmit) the homework of a lesson; returns the lesson with the model answer now shown. */
+  'homework.submit': mutation(homeworkSubmissionInput, lessonDetailSchema),
   /** Courses and lessons by words in any grammatical form (PostgreSQL `russian` full-text search). */
   'catalogue.search': query(z.object({ query: z.string().trim().min(1).max(200) }).strict(), searchResultSchema),
 };

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ATTACHMENT_MAX_BYTES, type AttachmentMime } from '../../shared/homework';
+import { invalidInput } from '../errors/app-error';
+import { sniffImageType } from '../profile/avatar-store';
+
+const EXTENSIONS: Record<AttachmentMime, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'text/plain': 'txt',
+};
+
+/** What the bytes are, whatever the file was called: a PDF, a PNG/JPEG photo, or UTF-8 text. */
+export function sniffAttachmentType(bytes: Uint8Array): AttachmentMime | null {
+  const image = sniffImageType(bytes);
+  if (image === 'image/png' || image === 'image/jpeg') return image;
+  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes.includes(0)) return null;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'text/plain';
+  } catch {
+    return null;
+  }
+}
+
+export interface StoredAttachment {
+  storedAs: string;
+  size: number;
+}
+
+/** Homework files in `<dataDir>/attachments/<userId>/`, named by the app, never by the student. */
+export function createAttachmentStore(dir: string) {
+  return {
+    save(userId: string, mimeType: AttachmentMime, base64: string): StoredAttachment {
+      const bytes = Buffer.from(base64, 'base64');
+      const issue = (message: string) => invalidInput('The attachment was refused', [{ path: 'attachment', message }]);
+      if (bytes.length === 0) throw issue('attachment_empty');
+      if (bytes.length > ATTACHMENT_MAX_BYTES) throw issue('attachment_too_large');
+      if (sniffAttachmentType(bytes) !== mimeType) throw issue('attachment_wrong_type');
+      const folder = path.join(dir, userId);
+      fs.mkdirSync(folder, { recursive: true });
+      const storedAs = `${randomUUID()}.${EXTENSIONS[mimeType]}`;
+      fs.writeFileSync(path.join(folder, `${storedAs}.partial`), bytes);
+      fs.renameSync(path.join(folder, `${storedAs}.partial`), path.join(folder, storedAs));
+      return { storedAs, size: bytes.length };
+    },
+  };
+}
+
+export type AttachmentStore = ReturnType<typeof createAttachmentStore>;

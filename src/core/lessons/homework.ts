@@ -1,0 +1,40 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { MutationArgs } from '../../shared/mutations';
+import { lessons, userCourses, userLessons } from '../db/schema';
+import type { Db } from '../db/types';
+import { notFound } from '../errors/app-error';
+import { ensureEnrolment } from '../courses/enrol';
+
+/** What `user_lessons.homework_content` holds. */
+export interface HomeworkContent {
+  text: string;
+  submittedAt: string;
+  attachment: { name: string; storedAs: string; mimeType: string; size: number } | null;
+}
+
+/**
+ * Keep the student's homework answer (a resubmission replaces it). Submitting starts the lesson if it
+ * was not started, and enrols the student like completing a lesson does.
+ */
+export async function submitHomework(tx: Db, userId: string, args: MutationArgs<'homework.submit'>): Promise<void> {
+  const [lesson] = await tx
+    .select({ courseId: lessons.courseId, enrolmentId: userCourses.id, enrolmentStatus: userCourses.status })
+    .from(lessons)
+    .leftJoin(userCourses, and(eq(userCourses.courseId, lessons.courseId), eq(userCourses.userId, userId)))
+    .where(eq(lessons.id, args.lessonId));
+  if (!lesson) throw notFound('Lesson');
+  const existing = lesson.enrolmentId && lesson.enrolmentStatus ? { id: lesson.enrolmentId, status: lesson.enrolmentStatus } : null;
+  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, new Date(args.at));
+  const content: HomeworkContent = { text: args.text, submittedAt: args.at, attachment: args.attachment };
+  await tx
+    .insert(userLessons)
+    .values({ userId, lessonId: args.lessonId, userCourseId, status: 'in_progress', homeworkSubmitted: true, homeworkContent: { ...content } })
+    .onConflictDoUpdate({
+      target: [userLessons.userId, userLessons.lessonId],
+      set: {
+        homeworkSubmitted: true,
+        homeworkContent: sql`excluded.homework_content`,
+        status: sql`CASE WHEN ${userLessons.status} = 'not_started' THEN 'in_progress' ELSE ${userLessons.status} END`,
+      },
+    });
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DRAFT, lessonScore, readNumber, toAnswer, toggleChoice } from './exercise-answer';
+
+describe('exercise answers', () => {
+  it('sends nothing until something is chosen or typed', () => {
+    for (const type of ['single_choice', 'multiple_choice', 'numeric', 'short_text', 'ege_short'] as const) {
+      expect(toAnswer({ type }, EMPTY_DRAFT), type).toBeNull();
+    }
+    expect(toAnswer({ type: 'short_text' }, { ...EMPTY_DRAFT, text: '   ' })).toBeNull();
+  });
+
+  it('builds the answer of each type', () => {
+    expect(toAnswer({ type: 'single_choice' }, { ...EMPTY_DRAFT, choice: 0 })).toEqual({ type: 'single_choice', choice: 0 });
+    expect(toAnswer({ type: 'multiple_choice' }, { ...EMPTY_DRAFT, choices: [2, 0] })).toEqual({ type: 'multiple_choice', choices: [0, 2] });
+    expect(toAnswer({ type: 'numeric' }, { ...EMPTY_DRAFT, text: ' 2,5 ' })).toEqual({ type: 'numeric', text: '2,5' });
+    expect(toAnswer({ type: 'short_text' }, { ...EMPTY_DRAFT, text: ' Числитель ' })).toEqual({ type: 'short_text', text: 'Числитель' });
+    expect(toAnswer({ type: 'ege_short' }, { ...EMPTY_DRAFT, text: '0,25' })).toEqual({ type: 'ege_short', text: '0,25' });
+  });
+
+  it('does not send a numeric answer that is not a number', () => {
+    expect(toAnswer({ type: 'numeric' }, { ...EMPTY_DRAFT, text: 'двадцать' })).toBeNull();
+  });
+
+  it('reads numbers the way the core checks them', () => {
+    expect(readNumber('')).toEqual({ kind: 'empty' });
+    expect(readNumber('2,5')).toEqual({ kind: 'number', value: 2.5 });
+    expect(readNumber('3/4')).toEqual({ kind: 'number', value: 0.75 });
+    expect(readNumber('1 000')).toEqual({ kind: 'number', value: 1000 });
+    expect(readNumber('2,5 см')).toEqual({ kind: 'invalid' });
+  });
+
+  it('ticks and unticks options', () => {
+    expect(toggleChoice([], 1)).toEqual([1]);
+    expect(toggleChoice([1, 3], 1)).toEqual([3]);
+  });
+
+  it('scores the share of exercises solved', () => {
+    expect(lessonScore(0, 0)).toBe(100);
+    expect(lessonScore(0, 7)).toBe(0);
+    expect(lessonScore(1, 7)).toBe(14);
+    expect(lessonScore(2, 3)).toBe(67);
+    expect(lessonScore(7, 7)).toBe(100);
+  });
+});
