@@ -100,6 +100,9 @@ async function measureOperations(f: Fixture): Promise<Record<string, Timing>> {
   out.last50 = await measure(300, () => call(f.core, 'chat.listMessages', { sessionId: f.sessionId, limit: 50 }));
   const queries = ['дробями', 'числитель', 'урок 7', 'знаменателем части', 'задачи'];
   out.search = await measure(300, (i) => call(f.core, 'catalogue.search', { query: queries[Math.abs(i) % queries.length] }));
+  out.plan = await measure(100, () =>
+    call(f.core, 'plans.generate', { courseId: f.courseId, targetDate: '2099-06-01', studyDays: [1, 3, 5], minutesPerDay: 45 }),
+  );
   out.lessonOpen = await measure(300, (i) => call(f.core, 'lessons.get', { lessonId: f.pendingLessons[Math.abs(i) % f.pendingLessons.length]! }));
   return out;
 }
@@ -161,6 +164,7 @@ async function main() {
     { operation: 'last 50 messages of a 10,000-message session', target: 'p95 ≤ 5', results: both('last50') },
     { operation: '`catalogue.search` (russian full text, 3,000 lessons)', target: 'p95 ≤ 20', results: both('search') },
     { operation: '`lessons.get` (lesson open)', target: 'p95 ≤ 5', results: both('lessonOpen') },
+    { operation: '`plans.generate` (30-lesson course, stored, with outbox)', target: 'p95 ≤ 50', results: both('plan') },
     { operation: `bcrypt hash at cost ${BCRYPT_COST} (bcryptjs, async)`, target: 'report', results: { [PGLITE]: bcryptHash, [POSTGRES]: null } },
     { operation: 'sign-in end to end (sign out + `accounts.signIn`)', target: 'report', results: { [PGLITE]: signIn, [POSTGRES]: null } },
   ];

@@ -5,6 +5,7 @@ import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
 import { installPackDirectory } from './content/load-packs';
 import { lessonsHandlers } from './lessons/handlers';
+import { plansHandlers } from './plans/handlers';
 import { createAttachmentStore } from './lessons/attachment-store';
 import { coursesHandlers } from './courses/handlers';
 import { acquireDataDirLock } from './db/data-dir-lock';
@@ -51,6 +52,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...appHandlers(deps),
     ...coursesHandlers(deps),
     ...lessonsHandlers(deps),
+    ...plansHandlers(deps),
     ...progressHandlers(deps),
     ...chatHandlers(deps),
   };

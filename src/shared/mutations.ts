@@ -11,6 +11,17 @@ const uuid = z.uuid();
 const at = z.iso.datetime({ offset: true });
 
 export const mutationArgs = {
+  /** `today` is part of the mutation, so a replay on the server makes the very same plan. */
+  'plan.generate': z
+    .object({
+      courseId: uuid,
+      targetDate: z.iso.date(),
+      studyDays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+      minutesPerDay: z.number().int().min(10).max(480),
+      today: z.iso.date(),
+      at,
+    })
+    .strict(),
   /** The attachment itself stays a file on the device; the mutation carries its stored name. */
   'homework.submit': z
     .object({

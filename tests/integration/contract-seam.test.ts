@@ -70,6 +70,7 @@ describeOnEachDatabase('the contract seam', (ctx) => {
       ['profile.update', { fullName: 'Новое Имя' }],
       ['courses.enrol', { courseId }],
       ['courses.setStatus', { courseId, status: 'paused' }],
+      ['plans.generate', { courseId, targetDate: '2099-01-01', studyDays: [1, 3], minutesPerDay: 30 }],
       ['homework.submit', { lessonId: lessonIds[1], text: 'Решение: 2 + 2 = 4' }],
       ['progress.completeLesson', { lessonId: lessonIds[0], score: 70, timeSpentMinutes: 3 }],
       ['chat.sendMessage', { sessionId: session.id, content: 'Как сравнить дроби?' }],

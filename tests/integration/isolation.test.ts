@@ -74,6 +74,8 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'courses.enrol': (a) => ({ courseId: a.courseId }),
   'courses.setStatus': (a) => ({ courseId: a.courseId, status: 'dropped' }),
   'lessons.get': (a) => ({ lessonId: a.lessonId }),
+  'plans.get': (a) => ({ courseId: a.courseId }),
+  'plans.generate': (a) => ({ courseId: a.courseId, targetDate: '2099-01-01', studyDays: [1, 2], minutesPerDay: 30 }),
   'homework.submit': (a) => ({ lessonId: a.lessonId, text: 'моё решение' }),
   'exercises.check': (a) => ({ lessonId: a.lessonId, exerciseId: 'ex-1', answer: { type: 'numeric', text: '2' }, attempt: 1 }),
   'catalogue.search': () => ({ query: 'урок' }),
@@ -95,13 +97,14 @@ describeOnEachDatabase('isolation between students on one computer', (ctx) => {
     const session = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[0]!, contextData: { attempt: 'ответ-ани-42' } });
     const message = await core.call('chat.sendMessage', { sessionId: session.id, content: 'секретный-вопрос-ани' });
     await core.call('homework.submit', { lessonId: lessonIds[0]!, text: 'домашка-ани-секрет' });
+    await core.call('plans.generate', { courseId, targetDate: '2098-03-17', studyDays: [6], minutesPerDay: 37 });
     return {
       core,
       courseId,
       lessonId: lessonIds[0]!,
       sessionId: session.id,
       messageId: message.id,
-      secrets: [core.user!.email, session.id, message.id, 'секретный-вопрос-ани', 'ответ-ани-42', '"score":87', '"timeSpentMinutes":41', '"dailyGoalMinutes":77', '"ttsSpeed":1.7', 'домашка-ани-секрет'],
+      secrets: [core.user!.email, session.id, message.id, 'секретный-вопрос-ани', 'ответ-ани-42', '"score":87', '"timeSpentMinutes":41', '"dailyGoalMinutes":77', '"ttsSpeed":1.7', 'домашка-ани-секрет', '2098-03-17', '"minutesPerDay":37'],
     };
   }
 

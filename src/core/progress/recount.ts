@@ -57,6 +57,12 @@ export async function recountAfterLessonChange(tx: Db, userId: string, userCours
       WHERE uc.id = ${userCourseId}
         AND (uc.completed_lessons, uc.progress_percentage, uc.current_lesson_number, uc.total_study_time_minutes, uc.status)
           IS DISTINCT FROM (d.done, d.percentage, d.current_number, d.minutes, d.new_status)
+      RETURNING uc.id
+    ), plan_touch AS (
+      -- The course's learning plan follows progress: it reads lesson statuses live, and notes when they moved.
+      UPDATE learning_plans SET last_updated_at = now()
+      WHERE user_id = ${userId} AND course_id = (SELECT course_id FROM enrolment)
+        AND EXISTS (SELECT 1 FROM enrolment_update)
     ), lifetime AS (
       -- Every completed lesson belongs to one enrolment, so the lifetime total is the sum of the
       -- enrolments' counts (this one's freshly derived): a few rows, not the whole lesson history.

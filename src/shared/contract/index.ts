@@ -4,6 +4,7 @@ import { appContract } from './app';
 import { chatContract } from './chat';
 import { coursesContract } from './courses';
 import { lessonsContract } from './lessons';
+import { plansContract } from './plans';
 import { preferencesContract } from './preferences';
 import { profileContract } from './profile';
 import { progressContract } from './progress';
@@ -18,6 +19,7 @@ export const contract = {
   ...appContract,
   ...coursesContract,
   ...lessonsContract,
+  ...plansContract,
   ...progressContract,
   ...chatContract,
 };
@@ -42,4 +44,5 @@ export type { AppInfo } from './app';
 export type { ChatMessage, ChatSession } from './chat';
 export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
 export type { LessonProgress } from './progress';
+export type { LearningPlan, PlanItem, PlanSession, PlanSettings } from './plans';
 export type { ExerciseCheck, ExerciseView, LessonDetail, SearchResult } from './lessons';
