@@ -5,6 +5,7 @@ import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
 import { installPackDirectory } from './content/load-packs';
 import { lessonsHandlers } from './lessons/handlers';
+import { contentHandlers } from './content/handlers';
 import { plansHandlers } from './plans/handlers';
 import { createAttachmentStore } from './lessons/attachment-store';
 import { coursesHandlers } from './courses/handlers';
@@ -52,6 +53,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...appHandlers(deps),
     ...coursesHandlers(deps),
     ...lessonsHandlers(deps),
+    ...contentHandlers(deps),
     ...plansHandlers(deps),
     ...progressHandlers(deps),
     ...chatHandlers(deps),

@@ -24,7 +24,11 @@ export class InvalidPackError extends Error {
 
 /** Parse and validate one pack file; the reasons name the JSON path of every problem. */
 export function readPackFile(file: string): PackFile {
-  const text = fs.readFileSync(file, 'utf8');
+  return parsePackText(file, fs.readFileSync(file, 'utf8'));
+}
+
+/** Parse and validate a pack's text (from a file on disk or one a teacher picked). */
+export function parsePackText(file: string, text: string): PackFile {
   let json: unknown;
   try {
     json = JSON.parse(text);

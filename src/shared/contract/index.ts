@@ -4,6 +4,7 @@ import { appContract } from './app';
 import { chatContract } from './chat';
 import { coursesContract } from './courses';
 import { lessonsContract } from './lessons';
+import { contentContract } from './content';
 import { plansContract } from './plans';
 import { preferencesContract } from './preferences';
 import { profileContract } from './profile';
@@ -19,6 +20,7 @@ export const contract = {
   ...appContract,
   ...coursesContract,
   ...lessonsContract,
+  ...contentContract,
   ...plansContract,
   ...progressContract,
   ...chatContract,
