@@ -6,6 +6,7 @@ import { chatHandlers } from './chat/handlers';
 import { installPackDirectory } from './content/load-packs';
 import { lessonsHandlers } from './lessons/handlers';
 import { contentHandlers } from './content/handlers';
+import { examsHandlers } from './exams/handlers';
 import { plansHandlers } from './plans/handlers';
 import { createAttachmentStore } from './lessons/attachment-store';
 import { coursesHandlers } from './courses/handlers';
@@ -54,6 +55,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...coursesHandlers(deps),
     ...lessonsHandlers(deps),
     ...contentHandlers(deps),
+    ...examsHandlers(deps),
     ...plansHandlers(deps),
     ...progressHandlers(deps),
     ...chatHandlers(deps),

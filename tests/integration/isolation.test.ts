@@ -75,6 +75,7 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'courses.setStatus': (a) => ({ courseId: a.courseId, status: 'dropped' }),
   'lessons.get': (a) => ({ lessonId: a.lessonId }),
   'content.importPack': () => ({ fileName: 'pack.json', text: '{}' }),
+  'exams.overview': () => undefined,
   'plans.get': (a) => ({ courseId: a.courseId }),
   'plans.generate': (a) => ({ courseId: a.courseId, targetDate: '2099-01-01', studyDays: [1, 2], minutesPerDay: 30 }),
   'homework.submit': (a) => ({ lessonId: a.lessonId, text: 'моё решение' }),

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Enrolment, LessonProgress } from '../../shared/contract';
 import type { LessonStatus } from '../../shared/domain';
 import type { MutationArgs } from '../../shared/mutations';
-import { lessons, userCourses, userLessons } from '../db/schema';
+import { courses, lessons, userCourses, userLessons } from '../db/schema';
+import { refreshExamCourse } from '../exams/exam-preparation';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { ensureEnrolment } from '../courses/enrol';
@@ -24,8 +25,15 @@ export interface CompletedLesson {
  */
 export async function completeLesson(tx: Db, userId: string, args: MutationArgs<'lesson.complete'>): Promise<CompletedLesson> {
   const [lesson] = await tx
-    .select({ courseId: lessons.courseId, enrolmentId: userCourses.id, enrolmentStatus: userCourses.status })
+    .select({
+      courseId: lessons.courseId,
+      examType: courses.examType,
+      subject: courses.subject,
+      enrolmentId: userCourses.id,
+      enrolmentStatus: userCourses.status,
+    })
     .from(lessons)
+    .innerJoin(courses, eq(courses.id, lessons.courseId))
     .leftJoin(userCourses, and(eq(userCourses.courseId, lessons.courseId), eq(userCourses.userId, userId)))
     .where(eq(lessons.id, args.lessonId));
   if (!lesson) throw notFound('Lesson');
@@ -74,6 +82,7 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
   if (!progress) throw notFound('Lesson progress');
 
   const enrolment = await recountAfterLessonChange(tx, userId, userCourseId);
+  if (lesson.examType) await refreshExamCourse(tx, userId, lesson.examType, lesson.subject, at);
   return {
     courseId: lesson.courseId,
     lesson: { ...progress, status: progress.status as LessonStatus },

@@ -5,6 +5,7 @@ import { chatContract } from './chat';
 import { coursesContract } from './courses';
 import { lessonsContract } from './lessons';
 import { contentContract } from './content';
+import { examsContract } from './exams';
 import { plansContract } from './plans';
 import { preferencesContract } from './preferences';
 import { profileContract } from './profile';
@@ -21,6 +22,7 @@ export const contract = {
   ...coursesContract,
   ...lessonsContract,
   ...contentContract,
+  ...examsContract,
   ...plansContract,
   ...progressContract,
   ...chatContract,
@@ -46,5 +48,6 @@ export type { AppInfo } from './app';
 export type { ChatMessage, ChatSession } from './chat';
 export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
 export type { LessonProgress } from './progress';
+export type { ExamPreparation, ExamTask } from './exams';
 export type { LearningPlan, PlanItem, PlanSession, PlanSettings } from './plans';
 export type { ExerciseCheck, ExerciseView, LessonDetail, SearchResult } from './lessons';
