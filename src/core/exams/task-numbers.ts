@@ -1,12 +1,21 @@
 /**
  * The exam task numbers a lesson prepares for, read from its topic: «Задание 6: …», «Задания 7 и 11»,
- * «Задание № 14», «Задания 8/12». Lessons without one are general preparation.
+ * «Задание № 14», «Задания 8/12», «Задания 1–5 и 12». Lessons without one are general preparation.
  */
 export function taskNumbersOf(topic: string): number[] {
-  const match = /задани[еяй]\s*№?\s*([\d\s,/и–-]+)/iu.exec(topic);
+  const match = /задани[еяй]\s*№?\s*([\d\s,/и–—-]+)/iu.exec(topic);
   if (!match) return [];
-  const numbers = (match[1]!.match(/\d+/g) ?? []).map(Number).filter((n) => n >= 1 && n <= 40);
-  return [...new Set(numbers)].sort((a, b) => a - b);
+  const numbers: number[] = [];
+  for (const part of match[1]!.split(/[,/]|\sи\s/u)) {
+    const range = /(\d+)\s*[–—-]\s*(\d+)/u.exec(part);
+    if (range) {
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      for (let n = from; n <= to && n - from < 40; n++) numbers.push(n);
+    } else {
+      numbers.push(...(part.match(/\d+/g) ?? []).map(Number));
+    }
+  }
+  return [...new Set(numbers.filter((n) => n >= 1 && n <= 40))].sort((a, b) => a - b);
 }
 
 /** How well a task is mastered, from the best score of the lessons behind it. */
