@@ -55,7 +55,7 @@ export const exerciseSchema = z.discriminatedUnion('type', [
     type: z.literal('ege_short'),
     answer: z
       .string()
-      .regex(/^-?\d+(?:[.,]\d+)?$|^[0-9А-Яа-яЁё]+$/, 'an ЕГЭ short answer is a number or a string of digits/letters'),
+      .regex(/^-?\d+(?:[.,]\d+)?$|^[0-9A-Za-zА-Яа-яЁё]+$/, 'an ЕГЭ short answer is a number or a string of digits/letters'),
   }),
 ]);
 
