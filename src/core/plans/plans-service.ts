@@ -8,6 +8,8 @@ import { invalidInput, notFound } from '../errors/app-error';
 import { generatePlan, type PlanLesson } from './generate-plan';
 
 const DEFAULT_LESSON_MINUTES = 45;
+/** A course's estimated hours include homework and revision; one sitting of a lesson is at most an hour. */
+const MAX_LESSON_MINUTES = 60;
 
 /** Today as a calendar date in this computer's time zone (the student's, on their own device). */
 export const localDate = (now: Date) => now.toLocaleDateString('sv-SE');
@@ -32,7 +34,7 @@ async function courseLessons(db: Db, userId: string, courseId: string) {
     .orderBy(lessons.lessonNumber);
   const planLessons: PlanLesson[] = rows.map((r) => ({ ...r, status: (r.status ?? 'not_started') as LessonStatus, score: r.score ?? null }));
   const lessonMinutes =
-    course.hours && course.total ? Math.min(120, Math.max(15, Math.round((course.hours * 60) / course.total))) : DEFAULT_LESSON_MINUTES;
+    course.hours && course.total ? Math.min(MAX_LESSON_MINUTES, Math.max(15, Math.round((course.hours * 60) / course.total))) : DEFAULT_LESSON_MINUTES;
   return { course, planLessons, lessonMinutes };
 }
 

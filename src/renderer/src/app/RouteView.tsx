@@ -1,9 +1,12 @@
 import { AchievementsPage } from '../features/achievements/AchievementsPage';
 import { AdminPage } from '../features/admin/AdminPage';
+import { ImportPackPage } from '../features/admin/ImportPackPage';
 import { ChatPage } from '../features/chat/ChatPage';
+import { ExamsPage } from '../features/exams/ExamsPage';
 import { LessonPage } from '../features/lessons/LessonPage';
 import { CourseListPage } from '../features/courses/CourseListPage';
 import { CoursePage } from '../features/courses/CoursePage';
+import { PlanPage } from '../features/plans/PlanPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { ProgressPage } from '../features/progress/ProgressPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -24,6 +27,8 @@ export function RouteView({ route }: { route: Route }) {
       return <CourseListPage />;
     case 'course':
       return <CoursePage key={route.courseId} courseId={route.courseId} />;
+    case 'plan':
+      return <PlanPage key={route.courseId} courseId={route.courseId} />;
     case 'lesson':
       return <LessonPage key={route.lessonId} lessonId={route.lessonId} />;
     case 'chat':
@@ -40,6 +45,10 @@ export function RouteView({ route }: { route: Route }) {
       return <StudentsPage />;
     case 'admin':
       return <AdminPage />;
+    case 'exams':
+      return <ExamsPage />;
+    case 'import':
+      return <ImportPackPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

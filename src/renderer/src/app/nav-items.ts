@@ -11,10 +11,12 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'courses', label: 'nav.courses' },
+  { section: 'exams', label: 'nav.exams' },
   { section: 'chat', label: 'nav.chat' },
   { section: 'progress', label: 'nav.progress' },
   { section: 'achievements', label: 'nav.achievements' },
   { section: 'teacher', label: 'nav.teacher', roles: ['teacher', 'admin'] },
+  { section: 'import', label: 'nav.import', roles: ['teacher', 'admin'] },
   { section: 'admin', label: 'nav.admin', roles: ['admin'] },
   { section: 'profile', label: 'nav.profile' },
   { section: 'settings', label: 'nav.settings' },

@@ -2,6 +2,7 @@
 export type Route =
   | { name: 'courses' }
   | { name: 'course'; courseId: string }
+  | { name: 'plan'; courseId: string }
   | { name: 'lesson'; lessonId: string }
   | { name: 'chat' }
   | { name: 'progress' }
@@ -10,9 +11,11 @@ export type Route =
   | { name: 'profile' }
   | { name: 'teacher' }
   | { name: 'admin' }
+  | { name: 'exams' }
+  | { name: 'import' }
   | { name: 'notFound' };
 
-export type Section = 'courses' | 'chat' | 'progress' | 'achievements' | 'settings' | 'profile' | 'teacher' | 'admin';
+export type Section = 'courses' | 'chat' | 'progress' | 'achievements' | 'settings' | 'profile' | 'teacher' | 'admin' | 'exams' | 'import';
 
 export const DEFAULT_ROUTE: Route = { name: 'courses' };
 
@@ -25,6 +28,8 @@ const SIMPLE_ROUTES: Readonly<Record<string, Route>> = {
   profile: { name: 'profile' },
   teacher: { name: 'teacher' },
   admin: { name: 'admin' },
+  exams: { name: 'exams' },
+  import: { name: 'import' },
 };
 
 function decode(segment: string): string | null {
@@ -45,6 +50,10 @@ export function parseHash(hash: string): Route | null {
     const courseId = decode(second);
     if (courseId) return { name: 'course', courseId };
   }
+  if (first === 'courses' && rest.length === 1 && rest[0] === 'plan') {
+    const courseId = decode(second);
+    if (courseId) return { name: 'plan', courseId };
+  }
   if (first === 'lessons' && rest.length === 0) {
     const lessonId = decode(second);
     if (lessonId) return { name: 'lesson', lessonId };
@@ -56,6 +65,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'course':
       return `#/courses/${encodeURIComponent(route.courseId)}`;
+    case 'plan':
+      return `#/courses/${encodeURIComponent(route.courseId)}/plan`;
     case 'lesson':
       return `#/lessons/${encodeURIComponent(route.lessonId)}`;
     case 'notFound':
@@ -69,6 +80,7 @@ export function hrefFor(route: Route): string {
 export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'course':
+    case 'plan':
     case 'lesson':
       return 'courses';
     case 'notFound':

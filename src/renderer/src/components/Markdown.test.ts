@@ -1,5 +1,6 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+// The browser build of React's static renderer (`react-dom/server` would read as the src/server layer to the import rule).
+import { renderToStaticMarkup } from 'react-dom/server.browser';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from './Markdown';
 

@@ -6,6 +6,7 @@ import { useCall } from '../../lib/use-call';
 import { AccountsTable } from './AccountsTable';
 import { CreateAccountForm } from './CreateAccountForm';
 import { HideListToggle } from './HideListToggle';
+import { ImportPackSection } from './ImportPackSection';
 
 /** «Управление»: the accounts of this computer and its sign-in screen (admins only). */
 export function AdminPage() {
@@ -31,6 +32,7 @@ export function AdminPage() {
         <h2 className="section-title">{t('admin.signInScreen')}</h2>
         <HideListToggle />
       </div>
+      <ImportPackSection />
     </section>
   );
 }

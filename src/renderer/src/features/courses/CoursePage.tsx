@@ -6,6 +6,8 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
 import type { ApiError } from '../../lib/api-error';
+import { OpenPlanLink } from '../plans/OpenPlanLink';
+import { ContinueLink } from './ContinueLink';
 import { CourseMeta } from './CourseMeta';
 import { EnrolButton } from './EnrolButton';
 import { EnrolmentProgress } from './EnrolmentProgress';
@@ -55,7 +57,11 @@ function CourseDetails({ course, onEnrolled }: { course: CourseDetail; onEnrolle
       {course.description && <p className="course-description">{course.description}</p>}
       <div className="card course-status">
         {course.enrolment ? (
-          <EnrolmentProgress enrolment={course.enrolment} />
+          <>
+            <EnrolmentProgress enrolment={course.enrolment} />
+            <ContinueLink lessons={course.lessons} enrolment={course.enrolment} />
+            <OpenPlanLink courseId={course.id} />
+          </>
         ) : (
           <EnrolButton courseId={course.id} onEnrolled={onEnrolled} />
         )}

@@ -1,7 +1,9 @@
 import type { LessonSummary } from '../../../../shared/contract';
+import { hrefFor } from '../../app/routes';
 import { useT } from '../../i18n';
 import { LessonStatusBadge } from './LessonStatusBadge';
 
+/** The course's lessons in order; each row opens its lesson. */
 export function LessonList({ lessons }: { lessons: readonly LessonSummary[] }) {
   const t = useT();
   if (lessons.length === 0) return <p className="muted">{t('course.noLessons')}</p>;
@@ -15,8 +17,10 @@ export function LessonList({ lessons }: { lessons: readonly LessonSummary[] }) {
           </span>
           <div className="lesson__body">
             <h3 className="lesson__title">
-              <span className="visually-hidden">{t('lesson.number', { number: lesson.number })}. </span>
-              {lesson.title}
+              <a className="lesson__link" href={hrefFor({ name: 'lesson', lessonId: lesson.id })} data-testid="lesson-link">
+                <span className="visually-hidden">{t('lesson.number', { number: lesson.number })}. </span>
+                {lesson.title}
+              </a>
             </h3>
             <p className="lesson__topic">{lesson.topic}</p>
           </div>

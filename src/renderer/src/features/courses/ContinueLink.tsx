@@ -1,0 +1,26 @@
+import type { Enrolment, LessonSummary } from '../../../../shared/contract';
+import { hrefFor } from '../../app/routes';
+import { useT } from '../../i18n';
+import { lessonToContinue } from './continue-lesson';
+
+/** «Продолжить» on an enrolled course: straight into the lesson the student is at. */
+export function ContinueLink({ lessons, enrolment }: { lessons: readonly LessonSummary[]; enrolment: Enrolment }) {
+  const t = useT();
+  const lesson = lessonToContinue(lessons, enrolment);
+  if (!lesson) return null;
+  return (
+    <div className="continue">
+      <a
+        className="button button--primary button--large"
+        href={hrefFor({ name: 'lesson', lessonId: lesson.id })}
+        aria-describedby="continue-lesson"
+        data-testid="continue-course"
+      >
+        {t('course.continue')}
+      </a>
+      <span id="continue-lesson" className="continue__lesson">
+        {t('course.continueLesson', { number: lesson.number, title: lesson.title })}
+      </span>
+    </div>
+  );
+}

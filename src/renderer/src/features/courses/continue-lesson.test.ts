@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { LessonSummary } from '../../../../shared/contract';
+import { lessonToContinue } from './continue-lesson';
+
+const lesson = (number: number, status: LessonSummary['status'] = 'not_started'): LessonSummary => ({
+  id: `00000000-0000-4000-8000-00000000000${number}`,
+  number,
+  title: `Урок ${number}`,
+  topic: 'Тема',
+  description: '',
+  status,
+  score: null,
+});
+
+describe('the lesson «Продолжить» opens', () => {
+  it('is the enrolment’s current lesson', () => {
+    const lessons = [lesson(3), lesson(1, 'completed'), lesson(2)];
+    expect(lessonToContinue(lessons, { currentLessonNumber: 2 })?.number).toBe(2);
+  });
+
+  it('falls back to the first lesson not completed, then to the first', () => {
+    expect(lessonToContinue([lesson(2), lesson(1, 'completed')], { currentLessonNumber: 9 })?.number).toBe(2);
+    expect(lessonToContinue([lesson(2, 'completed'), lesson(1, 'completed')], { currentLessonNumber: 9 })?.number).toBe(1);
+    expect(lessonToContinue([], { currentLessonNumber: 1 })).toBeNull();
+  });
+});
