@@ -13,8 +13,8 @@ export function LessonOverview({ lesson }: { lesson: Pick<LessonDetail, 'objecti
             {t('lesson.objectives')}
           </h2>
           <ul className="objectives">
-            {lesson.objectives.map((objective) => (
-              <li key={objective} data-testid="objective">
+            {lesson.objectives.map((objective, index) => (
+              <li key={index} data-testid="objective">
                 <Markdown text={objective} inline />
               </li>
             ))}
@@ -27,8 +27,8 @@ export function LessonOverview({ lesson }: { lesson: Pick<LessonDetail, 'objecti
             {t('lesson.keyConcepts')}
           </h2>
           <dl className="concepts">
-            {lesson.keyConcepts.map((concept) => (
-              <div key={concept.term} className="concept" data-testid="key-concept">
+            {lesson.keyConcepts.map((concept, index) => (
+              <div key={index} className="concept" data-testid="key-concept">
                 <dt className="concept__term">
                   <Markdown text={concept.term} inline />
                 </dt>

@@ -76,7 +76,7 @@ function LessonView({ lesson, activeMs }: { lesson: LessonDetail; activeMs: () =
         <Markdown text={lesson.content} className="lesson-content" testId="lesson-content" />
       </section>
       <Practice lessonId={lesson.id} exercises={lesson.exercises} solved={solved} onSolved={markSolved} />
-      {lesson.homework && <HomeworkTask homework={lesson.homework} />}
+      {lesson.homework && <HomeworkTask homework={lesson.homework} lessonId={lesson.id} />}
       <LessonCompletion
         completed={completion.completed}
         onComplete={() => void completion.complete()}
