@@ -76,6 +76,42 @@ describe('a student in the browser', () => {
     await running.screenshot('course-progress');
   });
 
+  it('filters the catalogue, then pauses, resumes and leaves a school course', async () => {
+    running = await openAsStudent();
+    const { page } = running;
+    const cards = page.getByTestId('course-card');
+    await expect.poll(() => cards.count()).toBe(packs.length);
+
+    await page.getByTestId('filter-exam').selectOption({ label: 'ОГЭ' });
+    const oge = packs.filter((p) => p.course.examType === 'ОГЭ').map((p) => p.course.title);
+    expect(oge.length).toBeGreaterThan(0);
+    await expect.poll(() => cards.count()).toBe(oge.length);
+    for (const text of await cards.allTextContents()) expect(oge.some((title) => text.includes(title))).toBe(true);
+    await page.getByTestId('filter-reset').click();
+    await expect.poll(() => cards.count()).toBe(packs.length);
+    expect(await page.getByTestId('filter-reset').count()).toBe(0);
+
+    const school = packs.find((p) => p.course.key === 'math-5-fractions') ?? packs.find((p) => !p.course.examType)!;
+    await cards.filter({ hasText: school.course.title }).first().click();
+    await page.getByTestId('enrol-button').click();
+    const status = page.getByTestId('enrolment-status');
+    await expect.poll(() => status.textContent()).toBe('Вы проходите этот курс');
+
+    await page.getByTestId('pause-course').click();
+    await expect.poll(() => status.textContent()).toBe('Курс на паузе');
+    await page.getByTestId('resume-course').click();
+    await expect.poll(() => status.textContent()).toBe('Вы проходите этот курс');
+
+    await page.getByTestId('drop-course').click();
+    await expect.poll(() => page.getByText('Прогресс сохранится, вернуться можно в любой момент').count()).toBe(1);
+    await page.getByTestId('drop-confirm').click();
+    await expect.poll(() => status.textContent()).toBe('Курс оставлен');
+    expect(await page.getByTestId('resume-course').textContent()).toBe('Продолжить курс');
+    expect(await page.getByTestId('pause-course').count()).toBe(0);
+    await running.screenshot('course-dropped');
+    expect(running.problems).toEqual([]);
+  });
+
   it('switches the whole interface to English and keeps it after a reload', async () => {
     running = await openAsStudent();
     const { page } = running;

@@ -10,12 +10,14 @@ import { OpenPlanLink } from '../plans/OpenPlanLink';
 import { ContinueLink } from './ContinueLink';
 import { CourseMeta } from './CourseMeta';
 import { EnrolButton } from './EnrolButton';
+import { EnrolmentControls } from './EnrolmentControls';
 import { EnrolmentProgress } from './EnrolmentProgress';
 import { LessonList } from './LessonList';
 import { useCourse } from './use-courses';
 
 /** A course id that does not exist (or is not even an id) is «not found», not a failure to retry. */
 const isMissing = (error: ApiError) => error.code === 'not_found' || error.code === 'invalid_input';
+const isStudying = (enrolment: Enrolment) => enrolment.status === 'active' || enrolment.status === 'completed';
 
 export function CoursePage({ courseId }: { courseId: string }) {
   const t = useT();
@@ -34,7 +36,7 @@ export function CoursePage({ courseId }: { courseId: string }) {
         {t('course.back')}
       </a>
       {course ? (
-        <CourseDetails course={course} onEnrolled={showEnrolment} />
+        <CourseDetails course={course} onEnrolment={showEnrolment} />
       ) : error ? (
         isMissing(error) ? (
           <ErrorState title={t('course.notFound.title')} message={t('course.notFound.text')} error={error} />
@@ -48,7 +50,7 @@ export function CoursePage({ courseId }: { courseId: string }) {
   );
 }
 
-function CourseDetails({ course, onEnrolled }: { course: CourseDetail; onEnrolled: (enrolment: Enrolment) => void }) {
+function CourseDetails({ course, onEnrolment }: { course: CourseDetail; onEnrolment: (enrolment: Enrolment) => void }) {
   const t = useT();
   return (
     <>
@@ -59,11 +61,13 @@ function CourseDetails({ course, onEnrolled }: { course: CourseDetail; onEnrolle
         {course.enrolment ? (
           <>
             <EnrolmentProgress enrolment={course.enrolment} />
-            <ContinueLink lessons={course.lessons} enrolment={course.enrolment} />
+            {/* On a paused or left course the way back is «Продолжить курс», not a lesson link beside it. */}
+            {isStudying(course.enrolment) && <ContinueLink lessons={course.lessons} enrolment={course.enrolment} />}
             <OpenPlanLink courseId={course.id} />
+            <EnrolmentControls enrolment={course.enrolment} onChanged={onEnrolment} />
           </>
         ) : (
-          <EnrolButton courseId={course.id} onEnrolled={onEnrolled} />
+          <EnrolButton courseId={course.id} onEnrolled={onEnrolment} />
         )}
       </div>
       <h2 className="section-title">{t('course.lessons')}</h2>
