@@ -27,6 +27,11 @@ export const contentHandlers = ({ db }: CoreDeps): HandlerGroup<'content.importP
     }
     const { pack, checksum } = parsed;
     const [previous] = await db.select().from(contentPacks).where(eq(contentPacks.key, pack.course.key));
+    if (previous && previous.version > pack.version) {
+      throw new AppError('conflict', `A newer version (${previous.version}) of this course is installed`, [
+        { path: 'pack', message: `version ${pack.version} is older than the installed version ${previous.version}` },
+      ]);
+    }
     const { courseId } = await installPack(db, pack, checksum);
     return { courseId, title: pack.course.title, lessons: pack.lessons.length, updated: previous !== undefined };
   },

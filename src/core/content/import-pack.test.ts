@@ -51,3 +51,30 @@ describeOnEachDatabase('importing a content pack from a file', (ctx) => {
     });
   });
 });
+
+describeOnEachDatabase('pack versions and progress after an update', (ctx) => {
+  it('recounts enrolments when an update adds lessons, and never goes back to an older version', async () => {
+    const teacher = await createTestCore(ctx.database, { as: { role: 'teacher' } });
+    const student = await createTestCore(ctx.database);
+    const v1 = makePack('grow-course', 2);
+    await teacher.call('content.importPack', { fileName: 'v1.json', text: JSON.stringify(v1) });
+    for (const key of ['lesson-1', 'lesson-2']) {
+      await student.call('progress.completeLesson', { lessonId: lessonIdFor('grow-course', key), score: 90, timeSpentMinutes: 5 });
+    }
+    const courseId = (await student.call('courses.list'))[0]!.id;
+    expect((await student.call('courses.get', { courseId })).enrolment).toMatchObject({ status: 'completed', progressPercentage: 100 });
+
+    const v2 = { ...makePack('grow-course', 4), version: 2 };
+    await teacher.call('content.importPack', { fileName: 'v2.json', text: JSON.stringify(v2) });
+    expect((await student.call('courses.get', { courseId })).enrolment).toMatchObject({
+      status: 'active',
+      completedLessons: 2,
+      totalLessons: 4,
+      progressPercentage: 50,
+      currentLessonNumber: 3,
+    });
+
+    expect(await teacher.raw('content.importPack', { fileName: 'v1.json', text: JSON.stringify(v1) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await ctx.db.select().from(lessons)).toHaveLength(4);
+  });
+});

@@ -1,6 +1,8 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { ContentPack } from '../../shared/content';
-import { contentPacks, courses, lessons } from '../db/schema';
+import { contentPacks, courses, lessons, userCourses } from '../db/schema';
+import { refreshExamCourse } from '../exams/exam-preparation';
+import { recountAfterLessonChange } from '../progress/recount';
 import type { Db } from '../db/types';
 import { courseIdFor, lessonIdFor } from './content-ids';
 
@@ -62,6 +64,16 @@ export async function installPack(db: Db, pack: ContentPack, checksum: string): 
           homework: sql`excluded.homework`,
         },
       });
+
+    // Lessons added or removed change what every enrolment's numbers mean: recount them now.
+    const enrolments = await tx
+      .select({ id: userCourses.id, userId: userCourses.userId })
+      .from(userCourses)
+      .where(eq(userCourses.courseId, courseId));
+    for (const enrolment of enrolments) {
+      await recountAfterLessonChange(tx, enrolment.userId, enrolment.id);
+      if (pack.course.examType) await refreshExamCourse(tx, enrolment.userId, pack.course.examType, pack.course.subject, new Date());
+    }
 
     await tx
       .insert(contentPacks)

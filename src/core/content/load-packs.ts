@@ -65,7 +65,7 @@ export async function installPackDirectory(
   onInvalid: (error: InvalidPackError) => void = () => {},
 ): Promise<{ installed: string[] }> {
   const installed: string[] = [];
-  const known = new Map((await db.select().from(contentPacks)).map((row) => [row.key, row.checksum]));
+  const known = new Map((await db.select().from(contentPacks)).map((row) => [row.key, row]));
   for (const file of listPackFiles(dir)) {
     let packFile: PackFile;
     try {
@@ -77,7 +77,9 @@ export async function installPackDirectory(
       }
       throw error;
     }
-    if (known.get(packFile.pack.course.key) === packFile.checksum) continue;
+    const current = known.get(packFile.pack.course.key);
+    // Unchanged, or older than what is installed (a teacher imported a newer version): leave it.
+    if (current && (current.checksum === packFile.checksum || current.version > packFile.pack.version)) continue;
     await installPack(db, packFile.pack, packFile.checksum);
     installed.push(packFile.pack.course.key);
   }

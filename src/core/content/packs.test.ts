@@ -91,6 +91,18 @@ describeOnEachDatabase('installing packs', (ctx) => {
     expect(course?.totalLessons).toBe(2);
   });
 
+  it('on start, never replaces a newer imported version with an older shipped one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-packs-'));
+    try {
+      await installPack(ctx.db, { ...makePack('course-a', 3), version: 2 }, 'imported-v2');
+      fs.writeFileSync(path.join(dir, 'a.json'), JSON.stringify(makePack('course-a', 1)));
+      expect((await installPackDirectory(ctx.db, dir)).installed).toEqual([]);
+      expect(await ctx.db.select().from(lessons)).toHaveLength(3);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('installs a folder, skips unchanged packs on the next start and reports a broken pack without stopping', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-packs-'));
     try {
