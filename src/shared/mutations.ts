@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHAT_ROLES, CHAT_SESSION_TYPES } from './domain';
 import { fullNameSchema } from './accounts';
+import { ATTACHMENT_MIME_TYPES } from './homework';
 import { preferencesChangeSchema } from './contract/preferences';
 
 /**
@@ -28,7 +29,13 @@ export const mutationArgs = {
       lessonId: uuid,
       text: z.string().min(1).max(20_000),
       attachment: z
-        .object({ name: z.string(), storedAs: z.string(), mimeType: z.string(), size: z.number().int().min(0) })
+        .object({
+          name: z.string().min(1).max(200),
+          // The app's own file name: a replayed mutation can never point outside the attachments folder.
+          storedAs: z.string().regex(/^[0-9a-f-]{36}\.(pdf|png|jpg|txt)$/),
+          mimeType: z.enum(ATTACHMENT_MIME_TYPES),
+          size: z.number().int().min(0),
+        })
         .nullable(),
       at,
     })

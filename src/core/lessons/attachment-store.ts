@@ -31,9 +31,22 @@ export interface StoredAttachment {
   size: number;
 }
 
+/** The only names the store writes, so a name from anywhere else can never point outside its folder. */
+export const STORED_ATTACHMENT_NAME = /^[0-9a-f-]{36}\.(pdf|png|jpg|txt)$/;
+const USER_FOLDER = /^[0-9a-f-]{36}$/;
+
 /** Homework files in `<dataDir>/attachments/<userId>/`, named by the app, never by the student. */
 export function createAttachmentStore(dir: string) {
   return {
+    remove(userId: string, storedAs: string | null | undefined): void {
+      if (storedAs && USER_FOLDER.test(userId) && STORED_ATTACHMENT_NAME.test(storedAs)) {
+        fs.rmSync(path.join(dir, userId, storedAs), { force: true });
+      }
+    },
+    /** Everything a student attached, when their account goes. */
+    removeAll(userId: string): void {
+      if (USER_FOLDER.test(userId)) fs.rmSync(path.join(dir, userId), { recursive: true, force: true });
+    },
     save(userId: string, mimeType: AttachmentMime, base64: string): StoredAttachment {
       const bytes = Buffer.from(base64, 'base64');
       const issue = (message: string) => invalidInput('The attachment was refused', [{ path: 'attachment', message }]);

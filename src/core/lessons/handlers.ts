@@ -3,7 +3,7 @@ import { checkAnswer } from '../../shared/exercise-check';
 import type { CoreDeps, HandlerGroup } from '../handlers';
 import { searchCatalogue } from '../catalogue/search';
 import { findExercise, getLesson } from './lesson-detail';
-import { submitHomework } from './homework';
+import { submittedAttachment, submitHomework } from './homework';
 import { runMutation } from '../mutations/run-mutation';
 
 type LessonMethods = 'lessons.get' | 'exercises.check' | 'homework.submit' | 'catalogue.search';
@@ -12,13 +12,21 @@ export const lessonsHandlers = ({ db, session, events, attachments, now }: CoreD
   'lessons.get': async ({ lessonId }) => getLesson(db, session.requireUserId(), lessonId),
   'homework.submit': async ({ lessonId, text, attachment }) => {
     const userId = session.requireUserId();
+    const previous = await submittedAttachment(db, userId, lessonId);
     const stored = attachment ? attachments.save(userId, attachment.mimeType, attachment.dataBase64) : null;
-    await runMutation(db, userId, 'homework.submit', submitHomework, {
-      lessonId,
-      text,
-      attachment: stored && attachment ? { name: attachment.name, mimeType: attachment.mimeType, ...stored } : null,
-      at: now().toISOString(),
-    });
+    try {
+      await runMutation(db, userId, 'homework.submit', submitHomework, {
+        lessonId,
+        text,
+        attachment: stored && attachment ? { name: attachment.name, mimeType: attachment.mimeType, ...stored } : null,
+        at: now().toISOString(),
+      });
+    } catch (error) {
+      // The answer was not kept, so neither is its file.
+      attachments.remove(userId, stored?.storedAs);
+      throw error;
+    }
+    if (previous !== stored?.storedAs) attachments.remove(userId, previous);
     const lesson = await getLesson(db, userId, lessonId);
     events.emit('progress.changed', { courseId: lesson.courseId });
     return lesson;

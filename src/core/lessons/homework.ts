@@ -36,5 +36,17 @@ export async function submitHomework(tx: Db, userId: string, args: MutationArgs<
         homeworkContent: sql`excluded.homework_content`,
         status: sql`CASE WHEN ${userLessons.status} = 'not_started' THEN 'in_progress' ELSE ${userLessons.status} END`,
       },
+      // The newest answer wins, whatever order two devices' submissions arrive in.
+      setWhere: sql`${userLessons.homeworkContent} IS NULL
+        OR coalesce(${userLessons.homeworkContent}->>'submittedAt', '') <= excluded.homework_content->>'submittedAt'`,
     });
+}
+
+/** The stored file name of the lesson's current homework attachment, if any. */
+export async function submittedAttachment(db: Db, userId: string, lessonId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ content: userLessons.homeworkContent })
+    .from(userLessons)
+    .where(and(eq(userLessons.userId, userId), eq(userLessons.lessonId, lessonId)));
+  return (row?.content as HomeworkContent | null | undefined)?.attachment?.storedAs ?? null;
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../tests/support/test-databases';
 import { createTestCore } from '../../../tests/support/test-core';
@@ -116,8 +118,19 @@ describeOnEachDatabase('homework', (ctx) => {
       modelAnswer: 'Ответ',
     });
     expect(after.progress.status).toBe('in_progress');
+    const folder = path.join(core.dataDir, 'attachments', core.user!.id);
+    expect(fs.readdirSync(folder)).toHaveLength(1);
     const resubmitted = await core.call('homework.submit', { lessonId, text: 'x = 3 или x = -3' });
     expect(resubmitted.homework?.submission).toMatchObject({ text: 'x = 3 или x = -3', attachment: null });
+    // The replaced answer's file goes with it; a refused submission leaves no file behind.
+    expect(fs.readdirSync(folder)).toHaveLength(0);
+    const unknownLesson = await core.raw('homework.submit', {
+      lessonId: crypto.randomUUID(),
+      text: 'ответ',
+      attachment: { name: 'a.pdf', mimeType: 'application/pdf', dataBase64: PDF },
+    });
+    expect(unknownLesson).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(fs.readdirSync(folder)).toHaveLength(0);
   });
 
   it('refuses an empty answer or a file that is not what it claims, storing nothing', async () => {

@@ -66,6 +66,7 @@ export const profileHandlers = (deps: CoreDeps): HandlerGroup<ProfileMethods> =>
       // Every row of theirs goes with the user row (ON DELETE CASCADE); nobody else's is touched.
       await db.delete(users).where(eq(users.id, userId));
       avatars.remove(avatarVersion);
+      deps.attachments.removeAll(userId);
       session.signOut();
       events.emit('session.changed', { userId: null });
       return {};
