@@ -20,7 +20,8 @@ export async function startChatSession(tx: Db, userId: string, args: MutationArg
     const [course] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId));
     if (!course) throw notFound('Course');
   }
-  const [row] = await tx
+  // A replay of the same mutation (sync re-applies pending ones) finds its row already there.
+  await tx
     .insert(chatSessions)
     .values({
       id: args.sessionId,
@@ -31,9 +32,8 @@ export async function startChatSession(tx: Db, userId: string, args: MutationArg
       contextData: args.contextData,
       startedAt: new Date(args.at),
     })
-    .returning();
-  if (!row) throw notFound('Chat session');
-  return toChatSession(row);
+    .onConflictDoNothing({ target: chatSessions.id });
+  return toChatSession(await findOwnSession(tx, userId, args.sessionId));
 }
 
 /** The session if it is this student's; another student's session is indistinguishable from none. */
@@ -60,8 +60,18 @@ export async function appendChatMessage(tx: Db, userId: string, args: MutationAr
         WHERE m.session_id = s.id ORDER BY m.created_at DESC LIMIT 1))
     FROM chat_sessions s
     WHERE s.id = ${args.sessionId} AND s.user_id = ${userId}
+    ON CONFLICT (id) DO NOTHING
     RETURNING id, session_id, role, content, tts_played, created_at`);
-  if (!row) throw notFound('Chat session');
+  if (!row) {
+    // Already there (a replay) — but only ever this student's own message in this session.
+    const [existing] = await tx
+      .select()
+      .from(chatMessages)
+      .innerJoin(chatSessions, eq(chatSessions.id, chatMessages.sessionId))
+      .where(and(eq(chatMessages.id, args.messageId), eq(chatMessages.sessionId, args.sessionId), eq(chatSessions.userId, userId)));
+    if (!existing) throw notFound('Chat session');
+    return toChatMessage(existing.chat_messages);
+  }
   return {
     id: row.id,
     sessionId: row.session_id,
