@@ -7,6 +7,8 @@ import { makePack } from '../../../tests/support/fixtures';
 import { installPack } from '../content/install-pack';
 import { lessonIdFor } from '../content/content-ids';
 import { toPrefixQuery } from '../catalogue/search';
+import { sql } from 'drizzle-orm';
+import { executeRows } from '../db/execute-rows';
 
 function algebraPack() {
   const pack = makePack('algebra-8', 3, { title: 'Алгебра, 8 класс', description: 'Квадратные уравнения и неравенства', subject: 'algebra', grade: 8 });
@@ -87,7 +89,18 @@ describeOnEachDatabase('lessons, exercises and search', (ctx) => {
     expect(await titles('уравн')).toEqual(expect.arrayContaining(['Неполное квадратное уравнение', 'Дробные рациональные уравнения']));
     expect((await core.call('catalogue.search', { query: 'скоростью' })).courses.map((c) => c.title)).toEqual(['Физика, 7 класс']);
     expect(await core.call('catalogue.search', { query: 'фотосинтез' })).toEqual({ courses: [], lessons: [] });
+    // Exercise prompts are searchable; their hints, answers and explanations are not (no guessing by search).
+    expect(await titles('приведённого уравнения')).toEqual([]);
+    expect(await titles('найдите сумму корней')).toEqual(['Теорема Виета']);
     expect(await core.call('catalogue.search', { query: "!& | ' :*" })).toEqual({ courses: [], lessons: [] });
+  });
+
+  it('keeps both search vectors GIN-indexed', async () => {
+    const rows = await executeRows<{ indexname: string }>(
+      ctx.db,
+      sql`SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%USING gin (search_vector)%' ORDER BY indexname`,
+    );
+    expect(rows.map((r) => r.indexname)).toEqual(['courses_search_vector_gin_idx', 'lessons_search_vector_gin_idx']);
   });
 
   it('turns a query into prefix terms and nothing else', () => {

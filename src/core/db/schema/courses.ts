@@ -57,12 +57,12 @@ export const lessons = pgTable(
     keyConcepts: jsonb('key_concepts').$type<KeyConcept[]>().notNull().default([]),
     practiceExercises: jsonb('practice_exercises').$type<Exercise[]>().notNull().default([]),
     homework: jsonb('homework').$type<Homework | null>(),
-    /** Title, topic, description, key concepts, content and exercises, most important first. */
+    /** Title, topic, description, key concepts, content and exercise prompts (never answers), most important first. */
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL => sql`setweight(to_tsvector('russian', coalesce(${lessons.title}, '') || ' ' || coalesce(${lessons.topic}, '')), 'A')
         || setweight(to_tsvector('russian', coalesce(${lessons.description}, '')) || to_tsvector('russian', ${lessons.keyConcepts}), 'B')
         || setweight(to_tsvector('russian', coalesce(${lessons.content}, '')), 'C')
-        || setweight(to_tsvector('russian', ${lessons.practiceExercises}), 'D')`,
+        || setweight(to_tsvector('russian', jsonb_path_query_array(${lessons.practiceExercises}, '$[*].prompt')), 'D')`,
     ),
     ...timestamps(),
   },
