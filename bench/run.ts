@@ -16,6 +16,8 @@ import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { projectPaths } from '../src/web/project-paths';
 import { measure, ms, renderTable, summarise, type Row, type Timing } from './stats';
 import { COMPLETED_LESSONS, seedCatalogue, seedStudentHistory } from './seed-large';
+import { measureMotivation, motivationRows } from './motivation';
+import { chatRows, measureChat } from './chat';
 
 const PGLITE = 'PGlite';
 const POSTGRES = 'PostgreSQL 15';
@@ -96,7 +98,8 @@ async function measureOperations(f: Fixture): Promise<Record<string, Timing>> {
   out.complete = await measure(300, () =>
     call(f.core, 'progress.completeLesson', { lessonId: f.pendingLessons[next++]!, score: 85, timeSpentMinutes: 20 }),
   );
-  out.append = await measure(500, (i) => call(f.core, 'chat.sendMessage', { sessionId: f.sessionId, content: `Вопрос ${i}: как сравнить дроби?` }));
+  // Each send starts the teacher's reply: it is waited for untimed (a second question meanwhile is refused).
+  out.append = await measure(500, (i) => call(f.core, 'chat.sendMessage', { sessionId: f.sessionId, content: `Вопрос ${i}: как сравнить дроби?` }), 10, () => f.core.replies.idle());
   out.last50 = await measure(300, () => call(f.core, 'chat.listMessages', { sessionId: f.sessionId, limit: 50 }));
   const queries = ['дробями', 'числитель', 'урок 7', 'знаменателем части', 'задачи'];
   out.search = await measure(300, (i) => call(f.core, 'catalogue.search', { query: queries[Math.abs(i) % queries.length] }));
@@ -128,6 +131,10 @@ async function main() {
   const pgliteFixture = await prepareFixtureFromExisting(pgliteCore);
   log('PGlite: operations…');
   const pgliteOps = await measureOperations(pgliteFixture);
+  log('PGlite: motivation (dashboard, achievement evaluation)…');
+  const pgliteMotivation = await measureMotivation(pgliteCore.db, 'pglite');
+  log('PGlite: chat (first token, offline teacher; own data directory with the starter content)…');
+  const pgliteChat = await measureChat({ kind: 'pglite' });
   log('Accounts: bcrypt and sign-in…');
   const hasher = createPasswordHasher();
   const bcryptHash = await measure(10, () => hasher.hash('пароль-ученика-7б'), 1);
@@ -140,13 +147,19 @@ async function main() {
   log('PostgreSQL 15: starting a durable cluster…');
   const cluster = await startPostgresCluster({ durable: true });
   let pgOps: Record<string, Timing>;
+  let pgMotivation: Record<string, Timing>;
+  let pgChat: Record<string, Timing>;
   try {
     const database = await openPostgres({ connectionString: cluster.url, migrationsFolder: projectPaths.migrationsFolder });
     const pgCore = createCoreOnDatabase(database, { appVersion: 'bench', dataDir: tmp('teacher-ai-bench-pg-files-'), logger: quiet });
     const fixture = await prepareFixture(pgCore);
     log('PostgreSQL 15: operations…');
     pgOps = await measureOperations(fixture);
+    log('PostgreSQL 15: motivation (dashboard, achievement evaluation)…');
+    pgMotivation = await measureMotivation(database.db, 'postgres');
     await pgCore.close();
+    log('PostgreSQL 15: chat (first token, offline teacher; own database with the starter content)…');
+    pgChat = await measureChat({ kind: 'postgres', clusterUrl: cluster.url });
   } finally {
     cluster.stop();
   }
@@ -170,6 +183,8 @@ async function main() {
   ];
   console.log(`\nTeacher AI benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
   console.log('Data: 100 courses × 30 lessons; a student with 2,000 completed lessons and 10,000 chat messages.\n');
+  rows.push(...motivationRows({ [PGLITE]: pgliteMotivation, [POSTGRES]: pgMotivation }));
+  rows.push(...chatRows({ [PGLITE]: pgliteChat, [POSTGRES]: pgChat }));
   console.log(renderTable(rows, [PGLITE, POSTGRES]));
   console.log(`\nTotal bench time ${ms((Date.now() - started) / 1000)} s`);
 }

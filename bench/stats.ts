@@ -11,14 +11,21 @@ export function summarise(samples: number[]): Timing {
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? NaN };
 }
 
-/** Time `fn` `n` times after `warmup` untimed runs; each call gets its iteration index. */
-export async function measure(n: number, fn: (i: number) => Promise<unknown>, warmup = 10): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+/**
+ * Time `fn` `n` times after `warmup` untimed runs; each call gets its iteration index. `settle`, when
+ * given, runs untimed after every call: it waits for work the call started in the background (a reply).
+ */
+export async function measure(n: number, fn: (i: number) => Promise<unknown>, warmup = 10, settle?: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) {
+    await fn(-1 - i);
+    await settle?.();
+  }
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
     await fn(i);
     samples.push(performance.now() - started);
+    await settle?.();
   }
   return summarise(samples);
 }

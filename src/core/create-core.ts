@@ -3,6 +3,13 @@ import { accountsHandlers } from './accounts/handlers';
 import { createPasswordHasher } from './accounts/password-hasher';
 import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
+import { aiHandlers } from './ai/handlers';
+import { createReplyRunner } from './ai/reply-runner';
+import { createFileSecretBox } from './ai/secret-box';
+import { defaultTeachers, type TeacherFactory } from './ai/teachers';
+import { motivationHandlers } from './motivation/handlers';
+import { installAchievements, loadAchievementCatalogue } from './motivation/achievement-catalogue';
+import { systemTimeZone } from './motivation/local-day';
 import { installPackDirectory } from './content/load-packs';
 import { lessonsHandlers } from './lessons/handlers';
 import { contentHandlers } from './content/handlers';
@@ -23,6 +30,7 @@ import { progressHandlers } from './progress/handlers';
 import { Session } from './session/session';
 import { teacherHandlers } from './teacher/handlers';
 import path from 'node:path';
+import type { ReplyRunner } from './ai/reply-runner';
 
 export interface Core {
   invoke: Invoke;
@@ -30,6 +38,7 @@ export interface Core {
   /** For tests and tools that need to look beneath the contract. */
   readonly db: Db;
   readonly session: Session;
+  readonly replies: ReplyRunner;
   close(): Promise<void>;
 }
 
@@ -41,6 +50,10 @@ export interface CoreOptions {
   bcryptCost?: number;
   logger?: DispatchLogger;
   now?: () => Date;
+  /** The device's time zone; tests fix it. */
+  timeZone?: () => string;
+  /** Tests swap in teachers that talk to their own servers. */
+  teachers?: TeacherFactory;
 }
 
 const consoleLogger: DispatchLogger = { error: (message, data) => console.error(`[core] ${message}`, data ?? '') };
@@ -59,6 +72,8 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...plansHandlers(deps),
     ...progressHandlers(deps),
     ...chatHandlers(deps),
+    ...aiHandlers(deps),
+    ...motivationHandlers(deps),
   };
 }
 
@@ -66,6 +81,12 @@ export function createHandlers(deps: CoreDeps): Handlers {
 export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOptions): Core {
   const session = new Session();
   const events = new EventHub();
+  const logger = options.logger ?? consoleLogger;
+  const now = options.now ?? (() => new Date());
+  const timeZone = options.timeZone ?? systemTimeZone;
+  const secrets = createFileSecretBox(path.join(options.dataDir, 'secret.key'));
+  const teachers = options.teachers ?? defaultTeachers(database.db);
+  const replies = createReplyRunner({ db: database.db, events, secrets, teachers, now, timeZone, logError: (m, d) => logger.error(m, d as Record<string, unknown> | undefined) });
   const deps: CoreDeps = {
     db: database.db,
     session,
@@ -74,14 +95,22 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
     passwords: createPasswordHasher(options.bcryptCost),
     avatars: createAvatarStore(path.join(options.dataDir, 'avatars')),
     attachments: createAttachmentStore(path.join(options.dataDir, 'attachments')),
-    now: options.now ?? (() => new Date()),
+    now,
+    timeZone,
+    secrets,
+    teachers,
+    replies,
   };
   return {
-    invoke: createDispatcher(createHandlers(deps), options.logger ?? consoleLogger, session),
+    invoke: createDispatcher(createHandlers(deps), logger, session),
     subscribe: (listener) => events.subscribe(listener),
     db: database.db,
     session,
-    close: () => database.close(),
+    replies,
+    close: async () => {
+      await replies.close();
+      await database.close();
+    },
   };
 }
 
@@ -92,6 +121,8 @@ export interface LocalCoreOptions extends CoreOptions {
   contentDir?: string | null;
   /** Pre-migrated database directory that makes a first start fast (see scripts/build-db-template.ts). */
   templatePath?: string | null;
+  /** The achievements catalogue, installed (upserted by name) on every start. */
+  achievementsFile?: string | null;
 }
 
 /** The desktop app's and browser mode's core: PGlite in the data directory, migrated, with starter content. */
@@ -108,13 +139,14 @@ export async function createLocalCore(options: LocalCoreOptions): Promise<Core> 
     if (options.contentDir) {
       await installPackDirectory(database.db, options.contentDir, (error) => logger.error('invalid content pack', { pack: error.message }));
     }
+    if (options.achievementsFile) await installAchievements(database.db, loadAchievementCatalogue(options.achievementsFile));
     const core = createCoreOnDatabase(database, options);
-    const opened = database;
+    await core.replies.recoverDrafts();
     return {
       ...core,
       close: async () => {
         try {
-          await opened.close();
+          await core.close();
         } finally {
           lock.release();
         }

@@ -5,6 +5,9 @@ import type { AvatarStore } from './profile/avatar-store';
 import type { AttachmentStore } from './lessons/attachment-store';
 import type { EventHub } from './events/event-hub';
 import type { Session } from './session/session';
+import type { SecretBox } from './ai/secret-box';
+import type { TeacherFactory } from './ai/teachers';
+import type { ReplyRunner } from './ai/reply-runner';
 
 /** What every feature's handlers get from `create-core`. */
 export interface CoreDeps {
@@ -17,6 +20,13 @@ export interface CoreDeps {
   attachments: AttachmentStore;
   /** The clock, injectable so tests control time. */
   now: () => Date;
+  /** The device's IANA time zone now: it fixes the local day of everything the student does. */
+  timeZone: () => string;
+  /** Encrypts API keys at rest. */
+  secrets: SecretBox;
+  teachers: TeacherFactory;
+  /** The AI teacher's replies in progress. */
+  replies: ReplyRunner;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => Promise<MethodOutput<M>>;

@@ -26,6 +26,7 @@ runDesktopApp({
       appVersion: app.getVersion(),
       migrationsFolder: path.join(resourceRoot, 'drizzle'),
       contentDir: path.join(resourceRoot, 'resources', 'content'),
+      achievementsFile: path.join(resourceRoot, 'resources', 'achievements', 'catalogue.json'),
       templatePath: path.join(app.isPackaged ? resourceRoot : path.join(resourceRoot, 'out'), 'db-template'),
     }),
   onFatal: (error) => {

@@ -5,6 +5,8 @@
 export const USER_ROLES = ['student', 'teacher', 'admin'] as const;
 export const THEMES = ['light', 'dark', 'system'] as const;
 export const LANGUAGES = ['ru', 'en'] as const;
+/** Who answers in the chat: an OpenAI-compatible endpoint, or the built-in teacher that needs no model. */
+export const AI_PROVIDERS = ['offline', 'openai'] as const;
 export const SUBJECTS = [
   'math',
   'algebra',
@@ -70,3 +72,6 @@ export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 export type LessonStatus = (typeof LESSON_STATUSES)[number];
 export type ChatSessionType = (typeof CHAT_SESSION_TYPES)[number];
 export type ChatRole = (typeof CHAT_ROLES)[number];
+export type AchievementCriterion = (typeof ACHIEVEMENT_CRITERIA)[number];
+export type AiProvider = (typeof AI_PROVIDERS)[number];
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];

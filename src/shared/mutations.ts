@@ -3,6 +3,7 @@ import { CHAT_ROLES, CHAT_SESSION_TYPES } from './domain';
 import { fullNameSchema } from './accounts';
 import { ATTACHMENT_MIME_TYPES } from './homework';
 import { preferencesChangeSchema } from './contract/preferences';
+import { exerciseAnswerSchema, homeworkFeedbackSchema, STUDY_REPORT_MAX_MINUTES } from './contract/lessons';
 
 /**
  * The named mutations of DESIGN.md §5: everything a student changes, with every id and timestamp
@@ -10,6 +11,11 @@ import { preferencesChangeSchema } from './contract/preferences';
  */
 const uuid = z.uuid();
 const at = z.iso.datetime({ offset: true });
+/**
+ * The device's IANA time zone when it happened: the activity's local day (streaks, the heatmap) is fixed
+ * by the device, so a replay on the server, or a later trip across zones, counts the same day.
+ */
+const timeZone = z.string().min(1).max(64).optional();
 
 export const mutationArgs = {
   /** `today` is part of the mutation, so a replay on the server makes the very same plan. */
@@ -21,6 +27,7 @@ export const mutationArgs = {
       minutesPerDay: z.number().int().min(10).max(480),
       today: z.iso.date(),
       at,
+      timeZone,
     })
     .strict(),
   /** The attachment itself stays a file on the device; the mutation carries its stored name. */
@@ -38,11 +45,12 @@ export const mutationArgs = {
         })
         .nullable(),
       at,
+      timeZone,
     })
     .strict(),
   'preferences.update': z.object({ changes: preferencesChangeSchema, at }).strict(),
   'profile.update': z.object({ fullName: fullNameSchema, at }).strict(),
-  'course.enrol': z.object({ courseId: uuid, at }).strict(),
+  'course.enrol': z.object({ courseId: uuid, at, timeZone }).strict(),
   'course.setStatus': z.object({ courseId: uuid, status: z.enum(['active', 'paused', 'dropped']), at }).strict(),
   'lesson.complete': z
     .object({
@@ -50,6 +58,7 @@ export const mutationArgs = {
       score: z.number().int().min(0).max(100),
       timeSpentMinutes: z.number().int().min(0).max(24 * 60),
       at,
+      timeZone,
     })
     .strict(),
   'chat.startSession': z
@@ -69,8 +78,21 @@ export const mutationArgs = {
       role: z.enum(CHAT_ROLES),
       content: z.string().min(1).max(100_000),
       at,
+      timeZone,
     })
     .strict(),
+  'lesson.start': z.object({ lessonId: uuid, at, timeZone }).strict(),
+  'study.time': z
+    .object({ entryId: uuid, lessonId: uuid, minutes: z.number().int().min(1).max(STUDY_REPORT_MAX_MINUTES), at, timeZone })
+    .strict(),
+  /** The answer itself travels, so the server checks it again rather than trusting a verdict. */
+  'exercise.answer': z
+    .object({ answerId: uuid, lessonId: uuid, exerciseId: z.string().min(1).max(100), answer: exerciseAnswerSchema, at, timeZone })
+    .strict(),
+  'homework.feedback': z.object({ lessonId: uuid, feedback: homeworkFeedbackSchema, at }).strict(),
+  'chat.endSession': z.object({ sessionId: uuid, at }).strict(),
+  'chat.markPlayed': z.object({ messageId: uuid, at }).strict(),
+  'achievements.markSeen': z.object({ achievementIds: z.array(uuid).min(1).max(100), at }).strict(),
 };
 
 export type MutationName = keyof typeof mutationArgs;

@@ -6,6 +6,7 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const projectPaths = {
   migrationsFolder: path.join(PROJECT_ROOT, 'drizzle'),
   contentDir: path.join(PROJECT_ROOT, 'resources/content'),
+  achievementsFile: path.join(PROJECT_ROOT, 'resources/achievements/catalogue.json'),
   templatePath: path.join(PROJECT_ROOT, 'out/db-template'),
   rendererDir: path.join(PROJECT_ROOT, 'out/renderer'),
 };

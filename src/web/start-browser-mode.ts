@@ -32,6 +32,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     appVersion: options.appVersion,
     migrationsFolder: options.migrationsFolder ?? projectPaths.migrationsFolder,
     contentDir: options.contentDir === undefined ? projectPaths.contentDir : options.contentDir,
+    achievementsFile: projectPaths.achievementsFile,
     templatePath: options.templatePath === undefined ? projectPaths.templatePath : options.templatePath,
   });
   const token = randomBytes(32).toString('base64url');

@@ -1,26 +1,14 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { AVATAR_MAX_BYTES } from '../../src/shared/accounts';
 import { listPackFiles, readPackFile } from '../../src/core/content/load-packs';
 import { CONTENT_DIR } from '../support/test-databases';
-import { answerOf, launchChromium, openApp, registerAccount, signInFromList, signOut, type RunningApp } from './browser-app';
+import { answerOf, registerAccount, setUpBrowserApps, signInFromList, signOut, type RunningApp } from './browser-app';
 
 const packs = listPackFiles(CONTENT_DIR).map((file) => readPackFile(file).pack);
 
-let browser: Browser;
-let running: RunningApp | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
+const apps = setUpBrowserApps();
 
 const anna = { fullName: 'Анна Петрова', username: 'anna', password: 'секретный-пароль-1' };
 const boris = { fullName: 'Борис Смирнов', username: 'boris', password: 'boris-password-2' };
@@ -53,7 +41,7 @@ const fieldError = (page: Page, field: string) => page.locator(`[data-testid="fi
 
 describe('accounts on a shared computer', () => {
   it('registers the first account, signs out and in from the list, and backs off after wrong passwords', async () => {
-    running = await openApp(browser);
+    const running = await apps.open();
     const { page } = running;
 
     await page.getByTestId('signin-screen').waitFor();
@@ -125,7 +113,7 @@ describe('accounts on a shared computer', () => {
   });
 
   it('keeps two students on one computer apart: each sees only their own enrolment and progress', async () => {
-    running = await openApp(browser);
+    const running = await apps.open();
     const { page, app } = running;
     const [first, second] = packs;
     if (!first || !second) throw new Error('The e2e tests need two content packs');
@@ -187,7 +175,7 @@ describe('accounts on a shared computer', () => {
   });
 
   it('switches to English in Settings: the whole UI follows, and the language and theme follow the student', async () => {
-    running = await openApp(browser);
+    const running = await apps.open();
     const { page } = running;
     await registerAccount(page, { ...anna, becomeAdmin: true });
     // Data, not interface: her name and its initials, course titles, and Russian's own name in the language switch.
@@ -240,7 +228,7 @@ describe('accounts on a shared computer', () => {
     await page.getByTestId('daily-goal').fill('45');
     expect(await fieldError(page, 'dailyGoalMinutes').count()).toBe(0);
     const preferences = async () => {
-      const result = await running!.app.core.invoke('preferences.get', undefined);
+      const result = await running.app.core.invoke('preferences.get', undefined);
       if (!result.ok) throw new Error('preferences.get failed');
       return result.value as { ttsSpeed: number; otherSettings: { dailyGoalMinutes: number } };
     };
@@ -272,7 +260,7 @@ describe('accounts on a shared computer', () => {
   });
 
   it('edits the profile: name, picture (checked before sending), password, data export, and deletion', async () => {
-    running = await openApp(browser);
+    const running = await apps.open();
     const { page } = running;
     await registerAccount(page, { ...anna, becomeAdmin: true });
     await page.getByTestId('nav-profile').click();
@@ -339,7 +327,7 @@ describe('accounts on a shared computer', () => {
   });
 
   it('lets an admin create accounts, reset a password and hide the account list', async () => {
-    running = await openApp(browser);
+    const running = await apps.open();
     const { page } = running;
     await registerAccount(page, { ...anna, becomeAdmin: true });
     await page.getByTestId('nav-admin').click();

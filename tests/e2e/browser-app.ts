@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/web/start-browser-mode';
 import { ROOT } from '../support/test-databases';
 
@@ -60,6 +61,46 @@ export async function openApp(browser: Browser): Promise<RunningApp> {
       await context.close();
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BrowserApps {
+  /** Opens the app on a fresh data directory; it is closed after the test. */
+  open(): Promise<RunningApp>;
+  /** Opens the app and registers a student (not the computer's admin), who is then signed in. */
+  openAsStudent(student: Omit<NewAccount, 'becomeAdmin'>): Promise<RunningApp>;
+}
+
+/**
+ * For an e2e file, called at its top: one headless Chromium for all its tests (launched before them,
+ * closed after them), and every app a test opens closed after that test.
+ */
+export function setUpBrowserApps(): BrowserApps {
+  let browser: Browser | undefined;
+  const opened: RunningApp[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const running of opened.splice(0)) await running.close();
+  });
+
+  const open = async (): Promise<RunningApp> => {
+    if (!browser) throw new Error('Chromium is not running: call setUpBrowserApps() at the top of the test file');
+    const running = await openApp(browser);
+    opened.push(running);
+    return running;
+  };
+  return {
+    open,
+    openAsStudent: async (student) => {
+      const running = await open();
+      await registerAccount(running.page, { ...student, becomeAdmin: false });
+      return running;
     },
   };
 }

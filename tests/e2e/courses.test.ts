@@ -1,37 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPackFile, listPackFiles } from '../../src/core/content/load-packs';
 import { CONTENT_DIR } from '../support/test-databases';
-import { launchChromium, openApp, registerAccount, type RunningApp } from './browser-app';
+import { setUpBrowserApps } from './browser-app';
+import { openCourseCard } from './lesson-steps';
 
 const packs = listPackFiles(CONTENT_DIR).map((file) => readPackFile(file).pack);
 
-let browser: Browser;
-let running: RunningApp | undefined;
-
 const student = { fullName: 'Маша Иванова', username: 'masha', password: 'правильный-пароль' };
 
-/** The app starts on the first-account screen: each test studies as a freshly registered student. */
-async function openAsStudent(): Promise<RunningApp> {
-  const opened = await openApp(browser);
-  await registerAccount(opened.page, { ...student, becomeAdmin: false });
-  return opened;
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
+const apps = setUpBrowserApps();
 
 describe('a student in the browser', () => {
   it('opens the app, sees the courses, opens one and sees its lessons in order', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
 
     const cards = page.getByTestId('course-card');
@@ -57,10 +38,10 @@ describe('a student in the browser', () => {
   });
 
   it('enrols, and the course page shows progress as soon as a lesson is completed', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page, app } = running;
     const pack = packs[0]!;
-    await page.getByTestId('course-card').filter({ hasText: pack.course.title }).first().click();
+    await openCourseCard(page, pack.course.title);
     await page.getByTestId('enrol-button').click();
     await expect.poll(() => page.getByTestId('course-progress').textContent()).toContain(`0 из ${pack.lessons.length}`);
 
@@ -77,7 +58,7 @@ describe('a student in the browser', () => {
   });
 
   it('filters the catalogue, then pauses, resumes and leaves a school course', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
     const cards = page.getByTestId('course-card');
     await expect.poll(() => cards.count()).toBe(packs.length);
@@ -113,7 +94,7 @@ describe('a student in the browser', () => {
   });
 
   it('switches the whole interface to English and keeps it after a reload', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('language-en').click();
@@ -129,7 +110,7 @@ describe('a student in the browser', () => {
   });
 
   it('tells the student when the core cannot be reached, and recovers with «Повторить»', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
     await expect.poll(() => page.getByTestId('course-card').count()).toBe(packs.length);
     await page.route('**/api/invoke', (route) => route.abort('connectionrefused'));

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { listPackFiles, readPackFile } from '../../src/core/content/load-packs';
 import type { ContentPack } from '../../src/shared/content';
 import { PACK_MAX_CHARS } from '../../src/shared/contract/content';
 import { makePack } from '../support/fixtures';
 import { CONTENT_DIR } from '../support/test-databases';
-import { answerOf, launchChromium, openApp, registerAccount, type RunningApp } from './browser-app';
+import { answerOf, registerAccount, setUpBrowserApps } from './browser-app';
 
 const packs = listPackFiles(CONTENT_DIR).map((file) => readPackFile(file).pack);
 /** The ОГЭ/ЕГЭ courses of the starter content (none until someone adds them to resources/content). */
@@ -26,22 +26,13 @@ function ogePack(key = 'e2e-oge-import'): ContentPack {
   return pack;
 }
 
-let browser: Browser;
-let running: RunningApp | undefined;
 let tempDir: string | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
+afterEach(() => {
   if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   tempDir = undefined;
 });
+const apps = setUpBrowserApps();
 
 function writeTempFile(name: string, text: string): string {
   tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-packs-'));
@@ -62,7 +53,7 @@ const examCard = (page: Page, examType: string, subject: string): Locator =>
 
 describe('exam preparation', () => {
   it('lists the exam courses with their task grid, and a completed lesson changes its task’s mastery', async () => {
-    running = await openApp(browser);
+    const running = await apps.open();
     const { page, app } = running;
     await registerAccount(page, admin);
 
@@ -134,7 +125,7 @@ describe('exam preparation', () => {
   });
 
   it('adds a course from a file, updates it, and refuses broken or oversized files with the reasons', async () => {
-    running = await openApp(browser);
+    const running = await apps.open();
     const { page } = running;
     await registerAccount(page, admin);
     const imports: string[] = [];

@@ -1,44 +1,25 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readPackFile } from '../../src/core/content/load-packs';
 import { ATTACHMENT_MAX_BYTES } from '../../src/shared/homework';
 import { CONTENT_DIR } from '../support/test-databases';
-import { answerOf, launchChromium, openApp, registerAccount, type RunningApp } from './browser-app';
+import { answerOf, setUpBrowserApps, type RunningApp } from './browser-app';
+import { openFirstLesson } from './lesson-steps';
 
 const maths = readPackFile(path.join(CONTENT_DIR, 'math-5-fractions.json')).pack;
 const firstLesson = maths.lessons[0]!;
 const homework = firstLesson.homework!;
 
-let browser: Browser;
-let running: RunningApp | undefined;
-
 const student = { fullName: 'Маша Белова', username: 'masha', password: 'пароль-для-домашки' };
 
 const WRONG_TYPE = 'Можно прикрепить PDF, фото (PNG, JPEG) или текстовый файл';
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
+const apps = setUpBrowserApps();
 
-async function openAsStudent(): Promise<RunningApp> {
-  const opened = await openApp(browser);
-  await registerAccount(opened.page, { ...student, becomeAdmin: false });
-  return opened;
-}
-
-/** From the catalogue: the maths course, then its first lesson from the list (without starting the course). */
+/** From the catalogue: the maths course, then its first lesson with its homework (without starting the course). */
 async function openLessonOne(page: Page): Promise<void> {
-  await page.getByTestId('course-card').filter({ hasText: maths.course.title }).first().click();
-  await page.getByTestId('lesson-item').first().getByTestId('lesson-link').click();
-  await expect.poll(() => page.getByTestId('lesson-title').textContent()).toBe(firstLesson.title);
+  await openFirstLesson(page, maths);
   await page.getByTestId('homework').waitFor();
 }
 
@@ -60,7 +41,7 @@ const fieldError = (page: Page, field: string) => page.locator(`[data-testid="ho
 
 describe('homework', () => {
   it('is handed in with a file, then opens the model answer for self-checking, and stays handed in', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
     const calls = recordCalls(page);
     await openLessonOne(page);
@@ -150,7 +131,7 @@ describe('homework', () => {
   });
 
   it('refuses a file of another type, a file too large, and a file that is not what it claims to be', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
     const calls = recordCalls(page);
     await openLessonOne(page);

@@ -1,47 +1,21 @@
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPackFile } from '../../src/core/content/load-packs';
 import type { Exercise } from '../../src/shared/content';
 import { ATTEMPTS_BEFORE_EXPLANATION } from '../../src/shared/contract/lessons';
-import { correctAnswerOf, type ExerciseAnswer } from '../../src/shared/exercise-check';
+import { correctAnswerOf } from '../../src/shared/exercise-check';
 import { CONTENT_DIR } from '../support/test-databases';
-import { answerOf, launchChromium, openApp, registerAccount, type RunningApp } from './browser-app';
+import { answerOf, setUpBrowserApps } from './browser-app';
+import { answerExercise, exerciseCard, startCourse } from './lesson-steps';
 
 // Only the packs these tests study: another pack of the folder being broken does not concern them.
 const maths = readPackFile(path.join(CONTENT_DIR, 'math-5-fractions.json')).pack;
 const physics = readPackFile(path.join(CONTENT_DIR, 'physics-7-motion.json')).pack;
 const firstLesson = maths.lessons[0]!;
 
-let browser: Browser;
-let running: RunningApp | undefined;
-
 const student = { fullName: 'Петя Соколов', username: 'petya', password: 'пароль-для-уроков' };
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-async function openAsStudent(): Promise<RunningApp> {
-  const opened = await openApp(browser);
-  await registerAccount(opened.page, { ...student, becomeAdmin: false });
-  return opened;
-}
-
-/** From the catalogue: the maths course, «Начать курс», then «Продолжить» into its first lesson. */
-async function startMathsLessonOne(page: Page): Promise<void> {
-  await page.getByTestId('course-card').filter({ hasText: maths.course.title }).first().click();
-  await page.getByTestId('enrol-button').click();
-  await page.getByTestId('continue-course').click();
-  await expect.poll(() => page.getByTestId('lesson-title').textContent()).toBe(firstLesson.title);
-}
+const apps = setUpBrowserApps();
 
 function exerciseOf(id: string): Exercise {
   const exercise = firstLesson.exercises.find((candidate) => candidate.id === id);
@@ -49,32 +23,11 @@ function exerciseOf(id: string): Exercise {
   return exercise;
 }
 
-const card = (page: Page, exercise: Exercise): Locator => page.locator(`[data-testid="exercise"][data-exercise-id="${exercise.id}"]`);
-
-/** Gives an answer the way a student does (clicks options, types text) and presses «Проверить». */
-async function answer(page: Page, exercise: Exercise, given: ExerciseAnswer): Promise<void> {
-  const exerciseCard = card(page, exercise);
-  const options = exerciseCard.getByTestId('exercise-option');
-  switch (given.type) {
-    case 'single_choice':
-      await options.nth(given.choice).click();
-      break;
-    case 'multiple_choice':
-      for (const choice of given.choices) await options.nth(choice).click();
-      break;
-    default:
-      await exerciseCard.getByTestId('exercise-input').fill(given.text);
-  }
-  const checked = answerOf(page, 'exercises.check');
-  await exerciseCard.getByTestId('exercise-check').click();
-  await checked;
-}
-
 describe('a lesson', () => {
   it('renders formulas, takes a wrong and a right answer, and completes with the course progress updated', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
-    await startMathsLessonOne(page);
+    await startCourse(page, maths);
 
     // Theory: objectives, key concepts, and formulas typeset by KaTeX (also the $$…$$ ones on a line of their own).
     const content = page.getByTestId('lesson-content');
@@ -90,37 +43,37 @@ describe('a lesson', () => {
     const choice = exerciseOf('denominator-of-5-8');
     const right = correctAnswerOf(choice);
     if (right.type !== 'single_choice') throw new Error('expected a single-choice exercise');
-    await answer(page, choice, { type: 'single_choice', choice: (right.choice + 1) % (choice.type === 'single_choice' ? choice.options.length : 2) });
-    await expect.poll(() => card(page, choice).getAttribute('data-state')).toBe('wrong');
-    expect(await card(page, choice).getByTestId('exercise-feedback').textContent()).toContain('Пока неверно');
-    expect(await card(page, choice).getByTestId('exercise-hint').first().textContent()).toContain(choice.hints[0]);
-    expect(await card(page, choice).getByTestId('exercise-explanation').count()).toBe(0);
+    await answerExercise(page, choice, { type: 'single_choice', choice: (right.choice + 1) % (choice.type === 'single_choice' ? choice.options.length : 2) });
+    await expect.poll(() => exerciseCard(page, choice).getAttribute('data-state')).toBe('wrong');
+    expect(await exerciseCard(page, choice).getByTestId('exercise-feedback').textContent()).toContain('Пока неверно');
+    expect(await exerciseCard(page, choice).getByTestId('exercise-hint').first().textContent()).toContain(choice.hints[0]);
+    expect(await exerciseCard(page, choice).getByTestId('exercise-explanation').count()).toBe(0);
 
     // The right option: «Верно!», the explanation, and the exercise is locked.
-    await answer(page, choice, right);
-    await expect.poll(() => card(page, choice).getAttribute('data-state')).toBe('correct');
-    expect(await card(page, choice).getByTestId('exercise-feedback').textContent()).toContain('Верно');
-    expect(await card(page, choice).getByTestId('exercise-explanation').count()).toBe(1);
-    expect(await card(page, choice).locator('input:not([disabled])').count()).toBe(0);
-    expect(await card(page, choice).getByTestId('exercise-check').count()).toBe(0);
+    await answerExercise(page, choice, right);
+    await expect.poll(() => exerciseCard(page, choice).getAttribute('data-state')).toBe('correct');
+    expect(await exerciseCard(page, choice).getByTestId('exercise-feedback').textContent()).toContain('Верно');
+    expect(await exerciseCard(page, choice).getByTestId('exercise-explanation').count()).toBe(1);
+    expect(await exerciseCard(page, choice).locator('input:not([disabled])').count()).toBe(0);
+    expect(await exerciseCard(page, choice).getByTestId('exercise-check').count()).toBe(0);
 
     // A numeric exercise: «3/4» is understood as a number before it is sent; wrong tries climb the hint
     // ladder and, after ATTEMPTS_BEFORE_EXPLANATION of them, the explanation comes; then the right number.
     const numeric = exerciseOf('two-thirds-of-45');
-    const input = card(page, numeric).getByTestId('exercise-input');
+    const input = exerciseCard(page, numeric).getByTestId('exercise-input');
     expect(await input.getAttribute('inputmode')).toBe('decimal');
     await input.fill('3/4');
-    await expect.poll(() => card(page, numeric).getByTestId('exercise-number-note').textContent()).toContain('0,75');
+    await expect.poll(() => exerciseCard(page, numeric).getByTestId('exercise-number-note').textContent()).toContain('0,75');
     for (let attempt = 1; attempt <= ATTEMPTS_BEFORE_EXPLANATION; attempt++) {
-      await answer(page, numeric, { type: 'numeric', text: String(31 + attempt) });
-      await expect.poll(() => card(page, numeric).getByTestId('exercise-feedback').textContent()).toContain('Пока неверно');
-      const explanations = await card(page, numeric).getByTestId('exercise-explanation').count();
+      await answerExercise(page, numeric, { type: 'numeric', text: String(31 + attempt) });
+      await expect.poll(() => exerciseCard(page, numeric).getByTestId('exercise-feedback').textContent()).toContain('Пока неверно');
+      const explanations = await exerciseCard(page, numeric).getByTestId('exercise-explanation').count();
       expect(explanations, `explanation after ${attempt} wrong tries`).toBe(attempt >= ATTEMPTS_BEFORE_EXPLANATION ? 1 : 0);
     }
-    expect(await card(page, numeric).getByTestId('exercise-hint').count()).toBeGreaterThanOrEqual(Math.min(2, numeric.hints.length));
+    expect(await exerciseCard(page, numeric).getByTestId('exercise-hint').count()).toBeGreaterThanOrEqual(Math.min(2, numeric.hints.length));
     await running.screenshot('lesson-exercise-wrong');
-    await answer(page, numeric, { type: 'numeric', text: (correctAnswerOf(numeric) as { text: string }).text.replace('.', ',') });
-    await expect.poll(() => card(page, numeric).getAttribute('data-state')).toBe('correct');
+    await answerExercise(page, numeric, { type: 'numeric', text: (correctAnswerOf(numeric) as { text: string }).text.replace('.', ',') });
+    await expect.poll(() => exerciseCard(page, numeric).getAttribute('data-state')).toBe('correct');
     expect(await page.getByTestId('exercise-hint').count()).toBe(0);
 
     // Homework is shown with its criteria.
@@ -157,7 +110,7 @@ describe('a lesson', () => {
   });
 
   it('never runs HTML that lesson text carries', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
     // Content as if a pack carried raw HTML and a javascript: link: the screen must show none of it working.
     const hostile =
@@ -170,7 +123,7 @@ describe('a lesson', () => {
       if (body.ok && body.value) body.value.content += hostile;
       return route.fulfill({ response, json: body });
     });
-    await startMathsLessonOne(page);
+    await startCourse(page, maths);
     const content = page.getByTestId('lesson-content');
     await expect.poll(() => content.locator('.katex').count()).toBeGreaterThan(0);
     expect(await content.locator('script, img, iframe, b').count()).toBe(0);
@@ -189,7 +142,7 @@ describe('a lesson', () => {
 
 describe('catalogue search', () => {
   it('finds lessons by a word in another form, says when nothing is found, and clears', async () => {
-    running = await openAsStudent();
+    const running = await apps.openAsStudent(student);
     const { page } = running;
     const cards = page.getByTestId('course-card');
     await expect.poll(() => cards.filter({ hasText: physics.course.title }).count()).toBe(1);

@@ -1,14 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listPackFiles, readPackFile } from '../../src/core/content/load-packs';
 import { CONTENT_DIR } from '../support/test-databases';
-import { launchChromium, openApp, registerAccount, type RunningApp } from './browser-app';
+import { setUpBrowserApps } from './browser-app';
+import { openCourseCard } from './lesson-steps';
 
 const packs = listPackFiles(CONTENT_DIR).map((file) => readPackFile(file).pack);
 const pack = packs.find((p) => p.course.key === 'math-5-fractions') ?? packs[0]!;
-
-let browser: Browser;
-let running: RunningApp | undefined;
 
 /** A calendar day on this computer, `days` from today (the core plans in the same time zone). */
 function localDay(days = 0): string {
@@ -20,25 +17,15 @@ function localDay(days = 0): string {
 /** 1 = Monday … 7 = Sunday. */
 const isoWeekdayToday = () => ((new Date().getDay() + 6) % 7) + 1;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
+const apps = setUpBrowserApps();
 
 describe('the study plan in the browser', () => {
   it('makes a plan with the default settings, then warns when a sparse schedule does not fit', async () => {
-    running = await openApp(browser);
+    const running = await apps.openAsStudent({ fullName: 'Маша Иванова', username: 'masha', password: 'правильный-пароль' });
     const { page, app } = running;
-    await registerAccount(page, { fullName: 'Маша Иванова', username: 'masha', password: 'правильный-пароль', becomeAdmin: false });
 
     // Open a course and enrol: only then does the course page offer the plan.
-    await page.getByTestId('course-card').filter({ hasText: pack.course.title }).first().click();
+    await openCourseCard(page, pack.course.title);
     await page.getByTestId('course-title').waitFor();
     expect(await page.getByTestId('open-plan').count()).toBe(0);
     await page.getByTestId('enrol-button').click();

@@ -7,7 +7,8 @@ import { executeRows } from '../../src/core/db/execute-rows';
 import type { Db } from '../../src/core/db/types';
 import { seedCourse } from '../support/fixtures';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
-import { describeOnEachDatabase } from '../support/test-databases';
+import { ACHIEVEMENTS_FILE, describeOnEachDatabase } from '../support/test-databases';
+import { installAchievements, loadAchievementCatalogue } from '../../src/core/motivation/achievement-catalogue';
 
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -40,6 +41,7 @@ interface StudentA {
   lessonId: string;
   sessionId: string;
   messageId: string;
+  achievementIds: string[];
   /** Strings that only A's private data contains. */
   secrets: string[];
 }
@@ -86,19 +88,48 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'chat.listSessions': () => undefined,
   'chat.sendMessage': (a) => ({ sessionId: a.sessionId, content: 'я пишу в чужой чат' }),
   'chat.listMessages': (a) => ({ sessionId: a.sessionId }),
+  'chat.retry': (a) => ({ sessionId: a.sessionId }),
+  'chat.stop': (a) => ({ sessionId: a.sessionId }),
+  'chat.endSession': (a) => ({ sessionId: a.sessionId }),
+  'chat.search': () => ({ query: 'секретный вопрос' }),
+  'chat.markPlayed': (a) => ({ messageId: a.messageId }),
+  'ai.getSettings': () => undefined,
+  'ai.saveUserSettings': () => ({ provider: 'offline' }),
+  'ai.clearUserSettings': () => undefined,
+  'ai.saveComputerSettings': () => ({ provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', model: 'x', apiKey: 'ключ-бориса' }),
+  // B may only ever use B's own saved key: A's is never reachable.
+  'ai.checkConnection': () => ({ baseUrl: 'http://127.0.0.1:9/v1', useSavedKeyOf: 'user' }),
+  'lessons.start': (a) => ({ lessonId: a.lessonId }),
+  'study.recordTime': (a) => ({ lessonId: a.lessonId, minutes: 5 }),
+  'homework.requestFeedback': (a) => ({ lessonId: a.lessonId }),
+  'motivation.summary': () => undefined,
+  'motivation.dashboard': () => undefined,
+  'achievements.list': () => undefined,
+  'achievements.markSeen': (a) => ({ achievementIds: a.achievementIds }),
 };
 
 describeOnEachDatabase('isolation between students on one computer', (ctx) => {
   async function studentA(): Promise<StudentA> {
     const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 3);
+    await installAchievements(ctx.db, loadAchievementCatalogue(ACHIEVEMENTS_FILE));
     const core = await createTestCore(ctx.database, { as: { fullName: 'Аня Секретова' } });
     await ctx.db.update(schema.users).set({ passwordHash: (await import('bcryptjs')).default.hashSync(TEST_PASSWORD + '-A', 4) }).where(eq(schema.users.id, core.user!.id));
     await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 87, timeSpentMinutes: 41 });
     await core.call('preferences.update', { language: 'en', ttsSpeed: 1.7, otherSettings: { dailyGoalMinutes: 77 } });
     await core.call('profile.setAvatar', { mimeType: 'image/png', dataBase64: PNG_1PX });
-    const session = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[0]!, contextData: { attempt: 'ответ-ани-42' } });
-    const message = await core.call('chat.sendMessage', { sessionId: session.id, content: 'секретный-вопрос-ани' });
+    const session = await core.call('chat.startSession', {
+      sessionType: 'lesson',
+      lessonId: lessonIds[0]!,
+      exerciseId: 'ex-1',
+      attempt: { answer: 'ответ-ани-42', correct: false, tries: 1 },
+    });
+    const { message } = await core.call('chat.sendMessage', { sessionId: session.id, content: 'секретный-вопрос-ани' });
+    await core.replies.idle();
     await core.call('homework.submit', { lessonId: lessonIds[0]!, text: 'домашка-ани-секрет' });
+    await core.call('homework.requestFeedback', { lessonId: lessonIds[0]! });
+    await core.call('ai.saveUserSettings', { provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', model: 'модель-ани', apiKey: 'ключ-ани-секрет' });
+    await core.call('study.recordTime', { lessonId: lessonIds[0]!, minutes: 13 });
+    const achievementIds = (await core.call('achievements.list')).filter((x) => x.unlockedAt).map((x) => x.id);
     await core.call('plans.generate', { courseId, targetDate: '2098-03-17', studyDays: [6], minutesPerDay: 37 });
     return {
       core,
@@ -106,7 +137,8 @@ describeOnEachDatabase('isolation between students on one computer', (ctx) => {
       lessonId: lessonIds[0]!,
       sessionId: session.id,
       messageId: message.id,
-      secrets: [core.user!.email, session.id, message.id, 'секретный-вопрос-ани', 'ответ-ани-42', '"score":87', '"timeSpentMinutes":41', '"dailyGoalMinutes":77', '"ttsSpeed":1.7', 'домашка-ани-секрет', '2098-03-17', '"minutesPerDay":37'],
+      achievementIds,
+      secrets: ['модель-ани', 'ключ-ани-секрет', 'вопрос-ани', core.user!.email, session.id, message.id, 'секретный-вопрос-ани', 'ответ-ани-42', '"score":87', '"timeSpentMinutes":41', '"dailyGoalMinutes":77', '"ttsSpeed":1.7', 'домашка-ани-секрет', '2098-03-17', '"minutesPerDay":37'],
     };
   }
 

@@ -1,3 +1,4 @@
+import type { TeacherFactory } from '../../src/core/ai/teachers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,8 @@ export interface TestCore extends Core {
   user: SessionUser | null;
   /** This core's files (avatars), a temporary directory. */
   dataDir: string;
+  /** Everything the core reported to its logger (the dispatcher, the reply runner), in order. */
+  logged: { message: string; data: unknown }[];
   /** Call a method and return its value; throws with the typed error when the call fails. */
   call<M extends MethodName>(method: M, ...input: undefined extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>>;
   /** Call a method and return the raw envelope (to assert on errors). */
@@ -47,8 +50,18 @@ function dataDirFor(database: OpenedDatabase): string {
   return dir;
 }
 
+/** Teachers that answer nothing: the chat stores only what the student writes. */
+export const silentTeachers: TeacherFactory = {
+  openai: () => ({ kind: 'openai', streamReply: async function* () {} }),
+  offline: () => ({ kind: 'offline', streamReply: async function* () {} }),
+};
+
 export interface TestCoreOptions {
   now?: () => Date;
+  /** The device's zone (default Europe/Moscow, so tests do not depend on the machine's). */
+  timeZone?: string;
+  /** Teachers for the chat (default: the real ones; `silentTeachers` for tests about storage only). */
+  teachers?: TeacherFactory;
   /** Sign in as a new account of this role (default: a student), or stay signed out with null. */
   as?: { role?: UserRole; username?: string; fullName?: string } | null;
 }
@@ -58,7 +71,7 @@ export interface TestCoreOptions {
  * as a fresh account. Several test cores over one database are several people on one computer.
  */
 export async function createTestCore(database: OpenedDatabase, options: TestCoreOptions = {}): Promise<TestCore> {
-  const errors: unknown[] = [];
+  const errors: { message: string; data: unknown }[] = [];
   const dataDir = dataDirFor(database);
   const core = createCoreOnDatabase(
     { ...database, close: async () => {} },
@@ -67,6 +80,8 @@ export async function createTestCore(database: OpenedDatabase, options: TestCore
       dataDir,
       bcryptCost: TEST_BCRYPT_COST,
       now: options.now,
+      timeZone: () => options.timeZone ?? 'Europe/Moscow',
+      ...(options.teachers ? { teachers: options.teachers } : {}),
       logger: { error: (message, data) => errors.push({ message, data }) },
     },
   );
@@ -87,6 +102,7 @@ export async function createTestCore(database: OpenedDatabase, options: TestCore
     ...core,
     user,
     dataDir,
+    logged: errors,
     raw: (method, input) => core.invoke(method, input),
     call: (async (method: MethodName, input?: unknown) => {
       const result = await core.invoke(method, input);

@@ -13,6 +13,7 @@ import type { Db, OpenedDatabase } from '../../src/core/db/types';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MIGRATIONS_FOLDER = path.join(ROOT, 'drizzle');
 export const CONTENT_DIR = path.join(ROOT, 'resources/content');
+export const ACHIEVEMENTS_FILE = path.join(ROOT, 'resources/achievements/catalogue.json');
 export const DB_TEMPLATE = path.join(ROOT, 'out/db-template');
 
 /** An in-memory PGlite with the migrations applied (from the build's template when there is one). */

@@ -1,7 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ChatMessage, ChatSession } from '../../shared/contract';
 import type { MutationArgs } from '../../shared/mutations';
-import { chatMessages, chatSessions, courses, lessons } from '../db/schema';
+import { chatDrafts, chatMessages, chatSessions, courses, lessons } from '../db/schema';
+import { onceActivityId, recordActivity } from '../motivation/activity';
 import type { Db } from '../db/types';
 import { invalidInput, notFound } from '../errors/app-error';
 import { executeRows } from '../db/execute-rows';
@@ -33,7 +34,7 @@ export async function startChatSession(tx: Db, userId: string, args: MutationArg
       startedAt: new Date(args.at),
     })
     .onConflictDoNothing({ target: chatSessions.id });
-  return toChatSession(await findOwnSession(tx, userId, args.sessionId));
+  return toChatSession(await findOwnSession(tx, userId, args.sessionId), null);
 }
 
 /** The session if it is this student's; another student's session is indistinguishable from none. */
@@ -72,6 +73,15 @@ export async function appendChatMessage(tx: Db, userId: string, args: MutationAr
     if (!existing) throw notFound('Chat session');
     return toChatMessage(existing.chat_messages);
   }
+  if (args.role === 'user') {
+    await recordActivity(tx, userId, {
+      id: onceActivityId(userId, `chat:${args.messageId}`),
+      type: 'chat_question',
+      at: args.at,
+      timeZone: args.timeZone,
+      data: { sessionId: args.sessionId, messageId: args.messageId },
+    });
+  }
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -79,16 +89,26 @@ export async function appendChatMessage(tx: Db, userId: string, args: MutationAr
     content: row.content,
     ttsPlayed: row.tts_played,
     createdAt: new Date(row.created_at).toISOString(),
+    streaming: false,
   };
 }
 
+/** Newest first; a session without a title is named by the student's first question. */
 export async function listChatSessions(db: Db, userId: string): Promise<ChatSession[]> {
   const rows = await db
-    .select()
+    .select({
+      session: chatSessions,
+      firstQuestion: sql<string | null>`(SELECT left(m.content, 80) FROM chat_messages m
+        WHERE m.session_id = ${chatSessions.id} AND m.role = 'user' ORDER BY m.created_at LIMIT 1)`,
+      lastMessageAt: sql<string | null>`(SELECT max(m.created_at) FROM chat_messages m WHERE m.session_id = ${chatSessions.id})`,
+    })
     .from(chatSessions)
     .where(eq(chatSessions.userId, userId))
     .orderBy(desc(chatSessions.startedAt));
-  return rows.map(toChatSession);
+  return rows.map((r) => ({
+    ...toChatSession(r.session, r.lastMessageAt),
+    title: typeof r.session.contextData.title === 'string' ? r.session.contextData.title : r.firstQuestion,
+  }));
 }
 
 /** The newest `limit` messages (older than `beforeMessageId` when paging back), returned oldest first. */
@@ -115,5 +135,44 @@ export async function listChatMessages(
     .where(and(eq(chatMessages.sessionId, input.sessionId), before))
     .orderBy(desc(chatMessages.createdAt), desc(chatMessages.id))
     .limit(input.limit);
-  return rows.reverse().map(toChatMessage);
+  const messages = rows.reverse().map(toChatMessage);
+  if (input.beforeMessageId) return messages;
+  // A reply still being written comes last, marked, so a reloaded page can keep following it.
+  const drafts = await db.select().from(chatDrafts).where(eq(chatDrafts.sessionId, input.sessionId)).orderBy(asc(chatDrafts.createdAt));
+  return [...messages, ...drafts.map((d) => draftMessage(d))];
+}
+
+const draftMessage = (d: typeof chatDrafts.$inferSelect): ChatMessage => ({
+  id: d.messageId,
+  sessionId: d.sessionId,
+  role: 'assistant',
+  content: d.content,
+  ttsPlayed: false,
+  createdAt: d.createdAt.toISOString(),
+  streaming: true,
+});
+
+/** The student left the conversation: it ends at `at`, and lasted from its start until then. */
+export async function endChatSession(tx: Db, userId: string, args: MutationArgs<'chat.endSession'>): Promise<ChatSession> {
+  const session = await findOwnSession(tx, userId, args.sessionId);
+  const at = new Date(Math.max(new Date(args.at).getTime(), session.startedAt.getTime()));
+  // A later end wins (the session was resumed); an earlier replay changes nothing.
+  if (!session.endedAt || session.endedAt < at) {
+    await tx
+      .update(chatSessions)
+      .set({ endedAt: at, durationMinutes: Math.round((at.getTime() - session.startedAt.getTime()) / 60_000) })
+      .where(eq(chatSessions.id, session.id));
+  }
+  return (await listChatSessions(tx, userId)).find((s) => s.id === session.id) ?? toChatSession(session, null);
+}
+
+export async function markMessagePlayed(tx: Db, userId: string, args: MutationArgs<'chat.markPlayed'>): Promise<{ ttsPlayed: boolean }> {
+  const [owned] = await tx
+    .select({ id: chatMessages.id })
+    .from(chatMessages)
+    .innerJoin(chatSessions, eq(chatSessions.id, chatMessages.sessionId))
+    .where(and(eq(chatMessages.id, args.messageId), eq(chatSessions.userId, userId)));
+  if (!owned) throw notFound('Chat message');
+  await tx.update(chatMessages).set({ ttsPlayed: true }).where(eq(chatMessages.id, owned.id));
+  return { ttsPlayed: true };
 }

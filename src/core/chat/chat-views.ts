@@ -2,8 +2,10 @@ import type { ChatMessage, ChatSession } from '../../shared/contract';
 import type { ChatRole, ChatSessionType } from '../../shared/domain';
 import type { chatMessages, chatSessions } from '../db/schema';
 
-export const toChatSession = (row: typeof chatSessions.$inferSelect): ChatSession => ({
+export const toChatSession = (row: typeof chatSessions.$inferSelect, lastMessageAt: string | Date | null): ChatSession => ({
   id: row.id,
+  title: typeof row.contextData.title === 'string' ? row.contextData.title : null,
+  lastMessageAt: lastMessageAt ? new Date(lastMessageAt).toISOString() : null,
   sessionType: row.sessionType as ChatSessionType,
   courseId: row.courseId,
   lessonId: row.lessonId,
@@ -20,4 +22,5 @@ export const toChatMessage = (row: typeof chatMessages.$inferSelect): ChatMessag
   content: row.content,
   ttsPlayed: row.ttsPlayed,
   createdAt: row.createdAt.toISOString(),
+  streaming: false,
 });

@@ -1,26 +1,27 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../tests/support/test-databases';
-import { createTestCore } from '../../../tests/support/test-core';
+import { createTestCore, silentTeachers } from '../../../tests/support/test-core';
 import { seedCourse } from '../../../tests/support/fixtures';
 import { chatMessages, chatSessions, outbox } from '../db/schema';
 
 describeOnEachDatabase('chat (flow 2: a session and its messages)', (ctx) => {
   it('starts a session about a lesson and fills in its course', async () => {
     const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 2);
-    const core = await createTestCore(ctx.database);
-    const session = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[1]!, contextData: { exerciseId: 'ex-2' } });
-    expect(session).toMatchObject({ sessionType: 'lesson', lessonId: lessonIds[1], courseId, endedAt: null, contextData: { exerciseId: 'ex-2' } });
+    const core = await createTestCore(ctx.database, { teachers: silentTeachers });
+    const session = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[1]!, exerciseId: 'ex-2' });
+    expect(session).toMatchObject({ sessionType: 'lesson', lessonId: lessonIds[1], courseId, endedAt: null, title: 'Урок 2', contextData: { exerciseId: 'ex-2' } });
     expect(await core.call('chat.listSessions')).toEqual([session]);
   });
 
   it('reads messages back newest last, even when sent within the same millisecond', async () => {
     const frozen = new Date('2026-11-25T10:00:00.000Z');
-    const core = await createTestCore(ctx.database, { now: () => frozen });
+    const core = await createTestCore(ctx.database, { now: () => frozen, teachers: silentTeachers });
     const session = await core.call('chat.startSession', { sessionType: 'interactive' });
     const sent = [];
     for (const content of ['первое', 'второе', 'третье', 'четвёртое']) {
-      sent.push(await core.call('chat.sendMessage', { sessionId: session.id, content }));
+      sent.push((await core.call('chat.sendMessage', { sessionId: session.id, content })).message);
+      await core.replies.idle();
     }
     const messages = await core.call('chat.listMessages', { sessionId: session.id });
     expect(messages.map((m) => m.content)).toEqual(['первое', 'второе', 'третье', 'четвёртое']);
@@ -30,9 +31,12 @@ describeOnEachDatabase('chat (flow 2: a session and its messages)', (ctx) => {
 
   it('returns the newest page first and pages back without gaps or repeats', async () => {
     let tick = Date.parse('2026-11-25T10:00:00Z');
-    const core = await createTestCore(ctx.database, { now: () => new Date((tick += 1000)) });
+    const core = await createTestCore(ctx.database, { now: () => new Date((tick += 1000)), teachers: silentTeachers });
     const session = await core.call('chat.startSession', { sessionType: 'interactive' });
-    for (let i = 1; i <= 7; i++) await core.call('chat.sendMessage', { sessionId: session.id, content: `m${i}` });
+    for (let i = 1; i <= 7; i++) {
+      await core.call('chat.sendMessage', { sessionId: session.id, content: `m${i}` });
+      await core.replies.idle();
+    }
 
     const newest = await core.call('chat.listMessages', { sessionId: session.id, limit: 3 });
     const older = await core.call('chat.listMessages', { sessionId: session.id, limit: 3, beforeMessageId: newest[0]!.id });
@@ -44,7 +48,7 @@ describeOnEachDatabase('chat (flow 2: a session and its messages)', (ctx) => {
   });
 
   it('records the session and every message in the outbox', async () => {
-    const core = await createTestCore(ctx.database);
+    const core = await createTestCore(ctx.database, { teachers: silentTeachers });
     const session = await core.call('chat.startSession', { sessionType: 'voice' });
     await core.call('chat.sendMessage', { sessionId: session.id, content: 'Здравствуйте!' });
     const names = (await ctx.db.select({ name: outbox.name }).from(outbox).orderBy(outbox.id)).map((r) => r.name);
@@ -52,7 +56,7 @@ describeOnEachDatabase('chat (flow 2: a session and its messages)', (ctx) => {
   });
 
   it('refuses an empty message, an unknown session and a bad session type, storing nothing', async () => {
-    const core = await createTestCore(ctx.database);
+    const core = await createTestCore(ctx.database, { teachers: silentTeachers });
     const session = await core.call('chat.startSession', { sessionType: 'interactive' });
     expect(await core.raw('chat.sendMessage', { sessionId: session.id, content: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await core.raw('chat.sendMessage', { sessionId: crypto.randomUUID(), content: 'привет' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -66,7 +70,7 @@ describeOnEachDatabase('chat (flow 2: a session and its messages)', (ctx) => {
 describeOnEachDatabase('chat mutations replayed (sync re-applies pending ones)', (ctx) => {
   it('applying the same start and message twice changes nothing and returns the same rows', async () => {
     const { startChatSession, appendChatMessage } = await import('./chat-service');
-    const core = await createTestCore(ctx.database);
+    const core = await createTestCore(ctx.database, { teachers: silentTeachers });
     const userId = core.user!.id;
     const start = { sessionId: crypto.randomUUID(), sessionType: 'interactive' as const, courseId: null, lessonId: null, contextData: {}, at: '2026-11-25T10:00:00.000Z' };
     const first = await startChatSession(ctx.db, userId, start);
@@ -77,7 +81,7 @@ describeOnEachDatabase('chat mutations replayed (sync re-applies pending ones)',
     expect(await ctx.db.select().from(chatMessages)).toHaveLength(1);
 
     // Someone else replaying (or forging) those ids gets nothing of this student's.
-    const other = await createTestCore(ctx.database);
+    const other = await createTestCore(ctx.database, { teachers: silentTeachers });
     await expect(startChatSession(ctx.db, other.user!.id, start)).rejects.toMatchObject({ code: 'not_found' });
     await expect(appendChatMessage(ctx.db, other.user!.id, message)).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -1,3 +1,4 @@
+import { onceActivityId, recordActivity } from '../motivation/activity';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Enrolment } from '../../shared/contract';
 import type { MutationArgs } from '../../shared/mutations';
@@ -22,6 +23,7 @@ export async function ensureEnrolment(
   courseId: string,
   existing: EnrolmentState | null,
   at: Date,
+  timeZone?: string,
 ): Promise<string> {
   if (existing) {
     if (existing.status === 'paused' || existing.status === 'dropped') {
@@ -36,6 +38,14 @@ export async function ensureEnrolment(
     .onConflictDoUpdate({ target: [userCourses.userId, userCourses.courseId], set: { status: sql`${userCourses.status}` } })
     .returning({ id: userCourses.id });
   if (!inserted) throw notFound('Enrolment');
+  // However it happened (the button, a first completed lesson or homework), joining is logged once.
+  await recordActivity(tx, userId, {
+    id: onceActivityId(userId, `enrolled:${courseId}`),
+    type: 'course_enrolled',
+    at: at.toISOString(),
+    timeZone,
+    courseId,
+  });
   return inserted.id;
 }
 
@@ -47,7 +57,7 @@ export async function enrolInCourse(tx: Db, userId: string, args: MutationArgs<'
     .where(eq(courses.id, args.courseId));
   if (!row) throw notFound('Course');
   const existing = row.enrolmentId && row.status ? { id: row.enrolmentId, status: row.status } : null;
-  await ensureEnrolment(tx, userId, args.courseId, existing, new Date(args.at));
+  await ensureEnrolment(tx, userId, args.courseId, existing, new Date(args.at), args.timeZone);
   const enrolment = await findEnrolment(tx, userId, args.courseId);
   if (!enrolment) throw notFound('Enrolment');
   return enrolment;

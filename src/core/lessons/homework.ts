@@ -1,3 +1,5 @@
+import { onceActivityId, recordActivity } from '../motivation/activity';
+import { POINTS } from '../motivation/points-rules';
 import { and, eq, sql } from 'drizzle-orm';
 import type { MutationArgs } from '../../shared/mutations';
 import { lessons, userCourses, userLessons } from '../db/schema';
@@ -24,7 +26,7 @@ export async function submitHomework(tx: Db, userId: string, args: MutationArgs<
     .where(eq(lessons.id, args.lessonId));
   if (!lesson) throw notFound('Lesson');
   const existing = lesson.enrolmentId && lesson.enrolmentStatus ? { id: lesson.enrolmentId, status: lesson.enrolmentStatus } : null;
-  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, new Date(args.at));
+  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, new Date(args.at), args.timeZone);
   const content: HomeworkContent = { text: args.text, submittedAt: args.at, attachment: args.attachment };
   await tx
     .insert(userLessons)
@@ -40,6 +42,16 @@ export async function submitHomework(tx: Db, userId: string, args: MutationArgs<
       setWhere: sql`${userLessons.homeworkContent} IS NULL
         OR coalesce(${userLessons.homeworkContent}->>'submittedAt', '') <= excluded.homework_content->>'submittedAt'`,
     });
+  await recordActivity(tx, userId, {
+    id: onceActivityId(userId, `homework:${args.lessonId}:${args.at}`),
+    type: 'homework_submitted',
+    at: args.at,
+    timeZone: args.timeZone,
+    courseId: lesson.courseId,
+    lessonId: args.lessonId,
+    // A resubmission is logged, but the homework's points are earned once.
+    award: { key: `homework:${args.lessonId}`, points: POINTS.homeworkSubmitted },
+  });
 }
 
 /** The stored file name of the lesson's current homework attachment, if any. */

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ExerciseView, LessonDetail } from '../../shared/contract';
+import type { ExerciseView, HomeworkFeedback, LessonDetail } from '../../shared/contract';
 import type { Exercise } from '../../shared/content';
 import type { LessonStatus } from '../../shared/domain';
 import { courses, lessons, userLessons } from '../db/schema';
@@ -69,7 +69,7 @@ export async function getLesson(db: Db, userId: string, lessonId: string): Promi
             : null,
           // Self-check: the model answer opens once the student has written their own.
           modelAnswer: submission ? homework.modelAnswer : null,
-          feedback: homeworkFeedback ?? null,
+          feedback: (homeworkFeedback as HomeworkFeedback | null) ?? null,
         }
       : null,
     progress: { status: (status ?? 'not_started') as LessonStatus, score: score ?? null, timeSpentMinutes: timeSpentMinutes ?? 0 },

@@ -1,3 +1,4 @@
+import { onceActivityId, recordActivity } from '../motivation/activity';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LearningPlan, PlanSession } from '../../shared/contract';
 import type { LessonStatus } from '../../shared/domain';
@@ -58,6 +59,14 @@ export async function generateLearningPlan(tx: Db, userId: string, args: Mutatio
       target: [learningPlans.userId, learningPlans.courseId],
       set: { planData: sql`excluded.plan_data`, lessonsStructure: sql`excluded.lessons_structure`, generatedAt: at, lastUpdatedAt: at },
     });
+  await recordActivity(tx, userId, {
+    id: onceActivityId(userId, `plan:${args.courseId}:${args.at}`),
+    type: 'plan_generated',
+    at: args.at,
+    timeZone: args.timeZone,
+    courseId: args.courseId,
+    data: { targetDate: args.targetDate },
+  });
 }
 
 /** The plan with what it means today: today's work, and earlier work still not done. */

@@ -14,7 +14,7 @@ const toPreferences = (row: PreferencesRow): Preferences => ({
   language: row.language as Language,
   ttsVoice: row.ttsVoice,
   ttsSpeed: Math.round(row.ttsSpeed * 100) / 100,
-  otherSettings: { dailyGoalMinutes: DEFAULT_DAILY_GOAL_MINUTES, ...row.otherSettings },
+  otherSettings: { dailyGoalMinutes: DEFAULT_DAILY_GOAL_MINUTES, hideStreaks: false, hideComparisons: false, ...row.otherSettings },
 });
 
 export async function findPreferences(db: Db, userId: string): Promise<Preferences> {

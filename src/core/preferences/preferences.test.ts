@@ -12,7 +12,7 @@ describeOnEachDatabase('preferences', (ctx) => {
       language: 'ru',
       ttsVoice: null,
       ttsSpeed: 1,
-      otherSettings: { dailyGoalMinutes: 30 },
+      otherSettings: { dailyGoalMinutes: 30, hideStreaks: false, hideComparisons: false },
     });
   });
 
@@ -20,7 +20,7 @@ describeOnEachDatabase('preferences', (ctx) => {
     const core = await createTestCore(ctx.database);
     await core.call('preferences.update', { theme: 'dark', ttsSpeed: 1.3 });
     const after = await core.call('preferences.update', { language: 'en', ttsVoice: 'Microsoft Irina', otherSettings: { dailyGoalMinutes: 45 } });
-    expect(after).toEqual({ theme: 'dark', language: 'en', ttsVoice: 'Microsoft Irina', ttsSpeed: 1.3, otherSettings: { dailyGoalMinutes: 45 } });
+    expect(after).toEqual({ theme: 'dark', language: 'en', ttsVoice: 'Microsoft Irina', ttsSpeed: 1.3, otherSettings: { dailyGoalMinutes: 45, hideStreaks: false, hideComparisons: false } });
 
     await core.call('accounts.signOut');
     await core.call('accounts.signIn', { login: core.user!.username, password: 'пароль-для-тестов' });
@@ -35,7 +35,7 @@ describeOnEachDatabase('preferences', (ctx) => {
       .set({ otherSettings: sql`'{"dailyGoalMinutes": 20, "futureSetting": true}'::jsonb` })
       .where(eq(userPreferences.userId, core.user!.id));
     const after = await core.call('preferences.update', { otherSettings: { dailyGoalMinutes: 25 } });
-    expect(after.otherSettings).toEqual({ dailyGoalMinutes: 25, futureSetting: true });
+    expect(after.otherSettings).toEqual({ dailyGoalMinutes: 25, hideStreaks: false, hideComparisons: false, futureSetting: true });
   });
 
   it('refuses out-of-range values and changes nothing', async () => {

@@ -6,6 +6,7 @@ import {
   learningPlans,
   userAchievements,
   userActivityLog,
+  userStudyDays,
   userCourses,
   userLessons,
   userPreferences,
@@ -38,6 +39,7 @@ export async function exportOwnData(db: Db, userId: string, exportedAt: Date): P
     chatSessions: sessions.map((session) => ({ ...session, messages: messages.filter((m) => m.sessionId === session.id) })),
     achievements: await db.select().from(userAchievements).where(eq(userAchievements.userId, userId)),
     activity: await db.select().from(userActivityLog).where(eq(userActivityLog.userId, userId)).orderBy(userActivityLog.createdAt),
+    studyDays: await db.select().from(userStudyDays).where(eq(userStudyDays.userId, userId)).orderBy(userStudyDays.day),
   };
   // Dates become ISO strings here, the same over IPC and HTTP.
   return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;

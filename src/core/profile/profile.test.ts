@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { AVATAR_MAX_BYTES } from '../../shared/accounts';
 import { describeOnEachDatabase } from '../../../tests/support/test-databases';
-import { createTestCore, TEST_PASSWORD } from '../../../tests/support/test-core';
+import { createTestCore, silentTeachers, TEST_PASSWORD } from '../../../tests/support/test-core';
 import { seedCourse } from '../../../tests/support/fixtures';
 import { chatMessages, chatSessions, userCourses, userLessons, userPreferences, users } from '../db/schema';
 import { sniffImageType } from './avatar-store';
@@ -58,8 +58,8 @@ describeOnEachDatabase('profile', (ctx) => {
 
   it('exports all of the student’s own data, and nothing of anyone else’s', async () => {
     const { lessonIds } = await seedCourse(ctx.db, 'math-5', 2);
-    const anya = await createTestCore(ctx.database, { as: { fullName: 'Аня' } });
-    const boris = await createTestCore(ctx.database, { as: { fullName: 'Борис' } });
+    const anya = await createTestCore(ctx.database, { as: { fullName: 'Аня' }, teachers: silentTeachers });
+    const boris = await createTestCore(ctx.database, { as: { fullName: 'Борис' }, teachers: silentTeachers });
     await anya.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 88, timeSpentMinutes: 7 });
     const session = await anya.call('chat.startSession', { sessionType: 'interactive' });
     await anya.call('chat.sendMessage', { sessionId: session.id, content: 'секрет Ани' });
@@ -77,8 +77,8 @@ describeOnEachDatabase('profile', (ctx) => {
 
   it('deletes the account with everything of theirs after the password is confirmed, and nothing else', async () => {
     const { lessonIds } = await seedCourse(ctx.db, 'math-5', 2);
-    const anya = await createTestCore(ctx.database);
-    const boris = await createTestCore(ctx.database);
+    const anya = await createTestCore(ctx.database, { teachers: silentTeachers });
+    const boris = await createTestCore(ctx.database, { teachers: silentTeachers });
     for (const core of [anya, boris]) {
       await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 70, timeSpentMinutes: 5 });
       const s = await core.call('chat.startSession', { sessionType: 'interactive' });

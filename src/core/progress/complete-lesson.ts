@@ -8,6 +8,8 @@ import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { ensureEnrolment } from '../courses/enrol';
 import { recountAfterLessonChange } from './recount';
+import { onceActivityId, recordActivity } from '../motivation/activity';
+import { POINTS } from '../motivation/points-rules';
 
 export interface CompletedLesson {
   courseId: string;
@@ -39,7 +41,7 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
   if (!lesson) throw notFound('Lesson');
   const at = new Date(args.at);
   const existing = lesson.enrolmentId && lesson.enrolmentStatus ? { id: lesson.enrolmentId, status: lesson.enrolmentStatus } : null;
-  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, at);
+  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, at, args.timeZone);
 
   const progressColumns = {
     lessonId: userLessons.lessonId,
@@ -81,6 +83,7 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
   }
   if (!progress) throw notFound('Lesson progress');
 
+  await recordCompletion(tx, userId, args, lesson.courseId, progress.score);
   const enrolment = await recountAfterLessonChange(tx, userId, userCourseId);
   if (lesson.examType) await refreshExamCourse(tx, userId, lesson.examType, lesson.subject, at);
   return {
@@ -88,4 +91,26 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
     lesson: { ...progress, status: progress.status as LessonStatus },
     enrolment,
   };
+}
+
+/** The first completion of a lesson earns its points once; reaching 100 (now or later) earns the bonus once. */
+async function recordCompletion(tx: Db, userId: string, args: MutationArgs<'lesson.complete'>, courseId: string, bestScore: number | null) {
+  const common = { at: args.at, timeZone: args.timeZone, courseId, lessonId: args.lessonId } as const;
+  await recordActivity(tx, userId, {
+    ...common,
+    id: onceActivityId(userId, `lesson-completed:${args.lessonId}`),
+    type: 'lesson_completed',
+    data: { score: args.score },
+    award: { key: `lesson:${args.lessonId}`, points: POINTS.lessonCompleted },
+    lessonCompleted: true,
+  });
+  if (bestScore === 100) {
+    await recordActivity(tx, userId, {
+      ...common,
+      id: onceActivityId(userId, `lesson-perfect:${args.lessonId}`),
+      type: 'lesson_completed',
+      data: { score: 100, perfect: true },
+      award: { key: `perfect:${args.lessonId}`, points: POINTS.perfectLessonBonus },
+    });
+  }
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { AI_PROVIDERS } from '../domain';
+import { AI_FAILURE_REASONS } from './ai';
+import { REPLY_STATUSES } from './chat';
 import { uuidSchema } from './common';
 
 /** What the core may push to the renderer without being asked. */
@@ -8,13 +11,34 @@ export const eventsContract = {
   'progress.changed': z.object({ courseId: uuidSchema }),
   'chat.message': z.object({ sessionId: uuidSchema, messageId: uuidSchema }),
   'chat.token': z.object({ sessionId: uuidSchema, messageId: uuidSchema, token: z.string() }),
+  /** A reply ended. `fallbackReason` says why the offline teacher answered instead of the chosen model. */
+  'chat.replyFinished': z.object({
+    sessionId: uuidSchema,
+    messageId: uuidSchema,
+    status: z.enum(REPLY_STATUSES),
+    provider: z.enum(AI_PROVIDERS),
+    failureReason: z.enum(AI_FAILURE_REASONS).nullable(),
+    fallbackReason: z.enum(AI_FAILURE_REASONS).nullable(),
+  }),
+  /** Points were earned (and perhaps a level reached). */
+  'motivation.changed': z.object({
+    pointsAwarded: z.number().int(),
+    totalPoints: z.number().int(),
+    level: z.number().int(),
+    levelReached: z.number().int().nullable(),
+  }),
   'sync.status': z.object({
     state: z.enum(['offline', 'queued', 'syncing', 'synced', 'error']),
     pending: z.number().int().min(0),
     at: z.string().nullable(),
     reason: z.string().nullable(),
   }),
-  'achievement.unlocked': z.object({ achievementId: uuidSchema, title: z.string() }),
+  'achievement.unlocked': z.object({
+    achievementId: uuidSchema,
+    name: z.string(),
+    title: z.string(),
+    pointsReward: z.number().int(),
+  }),
 };
 
 export type EventName = keyof typeof eventsContract;

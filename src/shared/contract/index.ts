@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { accountsContract } from './accounts';
+import { aiContract } from './ai';
+import { motivationContract } from './motivation';
 import { appContract } from './app';
 import { chatContract } from './chat';
 import { coursesContract } from './courses';
@@ -26,6 +28,8 @@ export const contract = {
   ...plansContract,
   ...progressContract,
   ...chatContract,
+  ...aiContract,
+  ...motivationContract,
 };
 
 export type Contract = typeof contract;
@@ -45,9 +49,11 @@ export type { AccountSummary, SessionUser, SignInScreen } from './accounts';
 export type { Preferences, PreferencesChange } from './preferences';
 export type { StudentProgress } from './teacher';
 export type { AppInfo } from './app';
-export type { ChatMessage, ChatSession } from './chat';
+export type { ChatMessage, ChatSearchHit, ChatSession, ExerciseAttempt, ReplyStatus } from './chat';
+export type { AiFailureReason, AiSettings, AiSettingsInput, AiSettingsView, ConnectionCheck } from './ai';
+export type { AchievementView, Dashboard, MotivationSummary } from './motivation';
 export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
 export type { LessonProgress } from './progress';
 export type { ExamPreparation, ExamTask } from './exams';
 export type { LearningPlan, PlanItem, PlanSession, PlanSettings } from './plans';
-export type { ExerciseCheck, ExerciseView, LessonDetail, SearchResult } from './lessons';
+export type { ExerciseCheck, ExerciseView, HomeworkFeedback, LessonDetail, SearchResult } from './lessons';

@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { LESSON_STATUSES } from '../domain';
+import { AI_PROVIDERS, LESSON_STATUSES } from '../domain';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES, HOMEWORK_TEXT_MAX } from '../homework';
 import { mutation, query } from './define';
-import { uuidSchema } from './common';
+import { isoDateTime, uuidSchema } from './common';
 
 const EXERCISE_TYPES = ['single_choice', 'multiple_choice', 'numeric', 'short_text', 'ege_short'] as const;
 
 /** An exercise as the student sees it: never its answer or explanation before they try. */
+/** The teacher's review of a submitted homework, kept in `user_lessons.homework_feedback`. */
+export const homeworkFeedbackSchema = z.object({
+  text: z.string(),
+  provider: z.enum(AI_PROVIDERS),
+  model: z.string().nullable(),
+  at: isoDateTime,
+});
+
 export const exerciseViewSchema = z.object({
   id: z.string(),
   type: z.enum(EXERCISE_TYPES),
@@ -42,7 +50,7 @@ export const lessonDetailSchema = z.object({
         .nullable(),
       /** Shown for self-checking once the student has submitted their own answer. */
       modelAnswer: z.string().nullable(),
-      feedback: z.record(z.string(), z.unknown()).nullable(),
+      feedback: homeworkFeedbackSchema.nullable(),
     })
     .nullable(),
   progress: z.object({
@@ -62,6 +70,9 @@ export const exerciseAnswerSchema = z.discriminatedUnion('type', [
 
 /** After this many wrong attempts the explanation (and so the answer) is shown. */
 export const ATTEMPTS_BEFORE_EXPLANATION = 3;
+
+/** The lesson page reports study time at least this often, so a crash loses little. */
+export const STUDY_REPORT_MAX_MINUTES = 15;
 
 export const exerciseCheckSchema = z.object({
   correct: z.boolean(),
@@ -107,7 +118,15 @@ export const homeworkSubmissionInput = z
 
 export const lessonsContract = {
   'lessons.get': query(z.object({ lessonId: uuidSchema }).strict(), lessonDetailSchema),
-  'exercises.check': query(
+  /** Opening a lesson: marks it started (once) in the student's record. */
+  'lessons.start': mutation(z.object({ lessonId: uuidSchema }).strict(), z.object({ started: z.boolean() })),
+  /** Minutes of real study (the page counts only visible, recently used time), reported as they pass. */
+  'study.recordTime': mutation(
+    z.object({ lessonId: uuidSchema, minutes: z.number().int().min(1).max(STUDY_REPORT_MAX_MINUTES) }).strict(),
+    z.object({ todayMinutes: z.number().int().min(0), dailyGoalMinutes: z.number().int().min(1), goalReached: z.boolean() }),
+  ),
+  /** Checked in the core and recorded (right or wrong) in the student's activity. */
+  'exercises.check': mutation(
     z
       .object({
         lessonId: uuidSchema,
@@ -121,11 +140,14 @@ export const lessonsContract = {
   ),
   /** Submit (or resubmit) the homework of a lesson; returns the lesson with the model answer now shown. */
   'homework.submit': mutation(homeworkSubmissionInput, lessonDetailSchema),
+  /** Ask the AI teacher to review the submitted homework; waits for the whole review. */
+  'homework.requestFeedback': mutation(z.object({ lessonId: uuidSchema }).strict(), lessonDetailSchema),
   /** Courses and lessons by words in any grammatical form (PostgreSQL `russian` full-text search). */
   'catalogue.search': query(z.object({ query: z.string().trim().min(1).max(200) }).strict(), searchResultSchema),
 };
 
 export type LessonDetail = z.infer<typeof lessonDetailSchema>;
 export type ExerciseView = z.infer<typeof exerciseViewSchema>;
+export type HomeworkFeedback = z.infer<typeof homeworkFeedbackSchema>;
 export type ExerciseCheck = z.infer<typeof exerciseCheckSchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;

@@ -8,6 +8,9 @@ import { noInput } from './common';
 export const otherSettingsSchema = z
   .object({
     dailyGoalMinutes: z.number().int().min(DAILY_GOAL_MIN).max(DAILY_GOAL_MAX),
+    /** Healthy by design: a student may choose not to see streaks or week-on-week comparisons. */
+    hideStreaks: z.boolean().default(false),
+    hideComparisons: z.boolean().default(false),
   })
   .catchall(z.unknown());
 
@@ -26,7 +29,11 @@ export const preferencesChangeSchema = z
     ttsVoice: z.string().trim().min(1).max(100).nullable().optional(),
     ttsSpeed: z.number().min(TTS_SPEED_MIN).max(TTS_SPEED_MAX).optional(),
     otherSettings: z
-      .object({ dailyGoalMinutes: z.number().int().min(DAILY_GOAL_MIN).max(DAILY_GOAL_MAX).optional() })
+      .object({
+        dailyGoalMinutes: z.number().int().min(DAILY_GOAL_MIN).max(DAILY_GOAL_MAX).optional(),
+        hideStreaks: z.boolean().optional(),
+        hideComparisons: z.boolean().optional(),
+      })
       .strict()
       .optional(),
   })

@@ -49,6 +49,22 @@ export const chatMessages = pgTable(
     index('chat_messages_session_id_idx').on(t.sessionId),
     // NULLS FIRST is what plain `DESC` means, so ORDER BY created_at DESC can walk this index.
     index('chat_messages_session_id_created_at_idx').on(t.sessionId, t.createdAt.desc().nullsFirst()),
+    // The student searches their own history with the same `russian` configuration as the catalogue.
+    index('chat_messages_content_search_idx').using('gin', sql`to_tsvector('russian', ${t.content})`),
     check('chat_messages_role_check', oneOf(t.role, CHAT_ROLES)),
   ],
 );
+
+/**
+ * A reply while it streams: written as tokens arrive, so a crash loses at most the unwritten ones.
+ * Local only — when the reply ends it becomes a chat message (a named mutation) and the draft goes.
+ */
+export const chatDrafts = pgTable('chat_drafts', {
+  messageId: uuid('message_id').primaryKey(),
+  sessionId: uuid('session_id')
+    .notNull()
+    .references(() => chatSessions.id, { onDelete: 'cascade' }),
+  content: text('content').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { AI_PROVIDERS } from '../../../shared/domain';
+import { oneOf } from './columns';
 import { users } from './users';
 
 /**
@@ -46,4 +48,28 @@ export const signInGuards = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('sign_in_guards_failed_attempts_check', sql`${t.failedAttempts} >= 0`)],
+);
+
+/**
+ * A student's own choice of AI teacher on this computer. Local: the key is encrypted with this
+ * installation's secret and would be useless anywhere else. The computer-wide default (set by an
+ * admin) lives in `local_settings` under `ai.computer`.
+ */
+export const userAiSettings = pgTable(
+  'user_ai_settings',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: varchar('provider', { length: 20 }).notNull(),
+    baseUrl: text('base_url'),
+    model: varchar('model', { length: 200 }),
+    apiKeyEncrypted: text('api_key_encrypted'),
+    timeoutSeconds: integer('timeout_seconds').notNull().default(60),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('user_ai_settings_provider_check', oneOf(t.provider, AI_PROVIDERS)),
+    check('user_ai_settings_timeout_seconds_check', sql`${t.timeoutSeconds} BETWEEN 5 AND 600`),
+  ],
 );

@@ -16,6 +16,8 @@ export const users = pgTable(
     totalPoints: integer('total_points').notNull().default(0),
     level: integer('level').notNull().default(1),
     currentStreakDays: integer('current_streak_days').notNull().default(0),
+    /** Kept beside the current streak: recomputed from the activity log like every other total. */
+    longestStreakDays: integer('longest_streak_days').notNull().default(0),
     totalLessonsCompleted: integer('total_lessons_completed').notNull().default(0),
     ...timestamps(),
   },
@@ -25,6 +27,7 @@ export const users = pgTable(
     check('users_total_points_check', sql`${t.totalPoints} >= 0`),
     check('users_level_check', sql`${t.level} >= 1`),
     check('users_current_streak_days_check', sql`${t.currentStreakDays} >= 0`),
+    check('users_longest_streak_days_check', sql`${t.longestStreakDays} >= 0`),
     check('users_total_lessons_completed_check', sql`${t.totalLessonsCompleted} >= 0`),
   ],
 );

@@ -1,3 +1,4 @@
+import { HeaderMotivation } from '../features/motivation/HeaderMotivation';
 import { useT } from '../i18n';
 import { useSession } from '../session';
 import { UserMenu } from './UserMenu';
@@ -13,6 +14,7 @@ export function Header() {
         </span>
         {t('app.name')}
       </p>
+      {user && <HeaderMotivation />}
       {user && <UserMenu user={user} />}
     </header>
   );

@@ -32,7 +32,9 @@ export function RouteView({ route }: { route: Route }) {
     case 'lesson':
       return <LessonPage key={route.lessonId} lessonId={route.lessonId} />;
     case 'chat':
-      return <ChatPage />;
+      return <ChatPage sessionId={null} />;
+    case 'chatSession':
+      return <ChatPage sessionId={route.sessionId} />;
     case 'progress':
       return <ProgressPage />;
     case 'achievements':

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ToastHost } from '../features/motivation/ToastHost';
 import { useT } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
@@ -36,6 +37,7 @@ export function Shell() {
           <RouteView route={route} />
         </ErrorBoundary>
       </main>
+      <ToastHost />
     </div>
   );
 }

@@ -12,6 +12,8 @@ describe('routes', () => {
     expect(parseHash('#/lessons')).toEqual({ name: 'notFound' });
     expect(parseHash('#/lessons/a/b')).toEqual({ name: 'notFound' });
     expect(parseHash('#/chat')).toEqual({ name: 'chat' });
+    expect(parseHash('#/chat/s-1')).toEqual({ name: 'chatSession', sessionId: 's-1' });
+    expect(parseHash('#/chat/s-1/x')).toEqual({ name: 'notFound' });
     expect(parseHash('#/settings')).toEqual({ name: 'settings' });
     expect(parseHash('#/profile')).toEqual({ name: 'profile' });
     expect(parseHash('#/teacher')).toEqual({ name: 'teacher' });
@@ -31,5 +33,6 @@ describe('routes', () => {
     expect(sectionOf({ name: 'course', courseId: 'x' })).toBe('courses');
     expect(sectionOf({ name: 'lesson', lessonId: 'x' })).toBe('courses');
     expect(sectionOf({ name: 'notFound' })).toBeNull();
+    expect(sectionOf({ name: 'chatSession', sessionId: 'x' })).toBe('chat');
   });
 });

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'plan'; courseId: string }
   | { name: 'lesson'; lessonId: string }
   | { name: 'chat' }
+  | { name: 'chatSession'; sessionId: string }
   | { name: 'progress' }
   | { name: 'achievements' }
   | { name: 'settings' }
@@ -58,6 +59,10 @@ export function parseHash(hash: string): Route | null {
     const lessonId = decode(second);
     if (lessonId) return { name: 'lesson', lessonId };
   }
+  if (first === 'chat' && rest.length === 0) {
+    const sessionId = decode(second);
+    if (sessionId) return { name: 'chatSession', sessionId };
+  }
   return { name: 'notFound' };
 }
 
@@ -69,6 +74,8 @@ export function hrefFor(route: Route): string {
       return `#/courses/${encodeURIComponent(route.courseId)}/plan`;
     case 'lesson':
       return `#/lessons/${encodeURIComponent(route.lessonId)}`;
+    case 'chatSession':
+      return `#/chat/${encodeURIComponent(route.sessionId)}`;
     case 'notFound':
       return hrefFor(DEFAULT_ROUTE);
     default:
@@ -83,6 +90,8 @@ export function sectionOf(route: Route): Section | null {
     case 'plan':
     case 'lesson':
       return 'courses';
+    case 'chatSession':
+      return 'chat';
     case 'notFound':
       return null;
     default:

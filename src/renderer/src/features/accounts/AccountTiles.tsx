@@ -11,7 +11,7 @@ export function AccountTiles({ accounts, onPick }: { accounts: readonly AccountS
         <li key={account.id}>
           <button
             type="button"
-            className="account-tile"
+            className="tile-button account-tile"
             onClick={() => onPick(account)}
             data-testid="account-tile"
             data-username={account.username}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { SearchBox } from '../../components/SearchBox';
 import { useT } from '../../i18n';
 
 interface CatalogueSearchProps {
@@ -9,37 +9,15 @@ interface CatalogueSearchProps {
 /** The search box of the Courses page, with its clear button. */
 export function CatalogueSearch({ text, onChange }: CatalogueSearchProps) {
   const t = useT();
-  const id = useId();
   return (
-    <div className="search" role="search">
-      <label className="field__label" htmlFor={id}>
-        {t('courses.search.label')}
-      </label>
-      <div className="search__row">
-        <input
-          id={id}
-          type="search"
-          className="field__input search__input"
-          placeholder={t('courses.search.placeholder')}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={200}
-          value={text}
-          onChange={(event) => onChange(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && text !== '') {
-              event.preventDefault();
-              onChange('');
-            }
-          }}
-          data-testid="search-input"
-        />
-        {text !== '' && (
-          <button type="button" className="button" onClick={() => onChange('')} data-testid="search-clear">
-            {t('courses.search.clear')}
-          </button>
-        )}
-      </div>
-    </div>
+    <SearchBox
+      text={text}
+      onChange={onChange}
+      label={t('courses.search.label')}
+      placeholder={t('courses.search.placeholder')}
+      clearLabel={t('courses.search.clear')}
+      spellCheck={false}
+      testId="search"
+    />
   );
 }

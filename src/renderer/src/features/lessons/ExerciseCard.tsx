@@ -4,9 +4,11 @@ import { Markdown } from '../../components/Markdown';
 import { useT } from '../../i18n';
 import { AnswerField } from './AnswerField';
 import { ChoiceOptions } from './ChoiceOptions';
-import { EMPTY_DRAFT, toAnswer, type ExerciseDraft } from './exercise-answer';
+import { EMPTY_DRAFT, toAnswer, type ExerciseAnswer, type ExerciseDraft } from './exercise-answer';
 import { ExerciseFeedbackView } from './ExerciseFeedbackView';
 import { useExerciseCheck } from './use-exercise-check';
+import { AskTeacherButton } from '../chat/AskTeacherButton';
+import { latestAttempt } from './exercise-attempt';
 
 interface ExerciseCardProps {
   lessonId: string;
@@ -23,11 +25,16 @@ export function ExerciseCard({ lessonId, exercise, number, onSolved }: ExerciseC
   const check = useExerciseCheck(lessonId, exercise.id, onSolved);
   const solved = check.state === 'correct';
   const answer = toAnswer(exercise, draft);
+  // The answer last sent to «Проверить», for «Спросить учителя» about this very try.
+  const [checkedAnswer, setCheckedAnswer] = useState<ExerciseAnswer | null>(null);
   // Inputs stay enabled while a check runs (disabling them would drop the keyboard focus); a second
   // «Проверить» meanwhile is ignored by the action.
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (answer && !solved) void check.check(answer);
+    if (answer && !solved) {
+      setCheckedAnswer(answer);
+      void check.check(answer);
+    }
   };
 
   const choice = exercise.type === 'single_choice' || exercise.type === 'multiple_choice';
@@ -83,6 +90,14 @@ export function ExerciseCard({ lessonId, exercise, number, onSolved }: ExerciseC
         )}
       </form>
       <ExerciseFeedbackView feedback={check} error={check.error} />
+      <div className="exercise__ask">
+        <AskTeacherButton
+          lessonId={lessonId}
+          exerciseId={exercise.id}
+          attempt={latestAttempt(exercise, checkedAnswer, check.attempts, solved)}
+          testId="exercise-ask-teacher"
+        />
+      </div>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import type { LessonDetail } from '../../../../shared/contract';
 import { useRoute } from '../../app/router';
 import { Markdown } from '../../components/Markdown';
 import { useT } from '../../i18n';
+import { HomeworkFeedback } from './HomeworkFeedback';
 import { HomeworkForm } from './HomeworkForm';
 import { HomeworkSelfCheck } from './HomeworkSelfCheck';
 import { HomeworkSubmission } from './HomeworkSubmission';
@@ -46,6 +47,9 @@ export function HomeworkTask({ homework, lessonId }: HomeworkTaskProps) {
     setSaved({ lessonId: id, homework: next });
     setEditing(false);
     setFocusSubmitted(true);
+  };
+  const reviewed = (next: Homework) => {
+    if (id !== null) setSaved({ lessonId: id, homework: next });
   };
   const cancel = () => {
     setEditing(false);
@@ -96,6 +100,7 @@ export function HomeworkTask({ homework, lessonId }: HomeworkTaskProps) {
           <>
             <HomeworkSubmission submission={submission} onEdit={() => setEditing(true)} focus={focusSubmitted} />
             <HomeworkSelfCheck modelAnswer={shown.modelAnswer} criteria={shown.criteria} ticked={ticked} onTick={tick} />
+            {id !== null && <HomeworkFeedback lessonId={id} feedback={shown.feedback} onReviewed={reviewed} />}
           </>
         )
       )}

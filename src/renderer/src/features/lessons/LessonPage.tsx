@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import type { ApiError } from '../../lib/api-error';
 import { useActiveTime } from '../../lib/use-active-time';
 import { useCall } from '../../lib/use-call';
+import { AskTeacherButton } from '../chat/AskTeacherButton';
 import { LessonStatusBadge } from '../courses/LessonStatusBadge';
 import { HomeworkTask } from './HomeworkTask';
 import { LessonBreadcrumb } from './LessonBreadcrumb';
@@ -16,6 +17,7 @@ import { LessonCompletion } from './LessonCompletion';
 import { LessonOverview } from './LessonOverview';
 import { Practice } from './Practice';
 import { useCompleteLesson } from './use-complete-lesson';
+import { useStudyTime } from './use-study-time';
 
 /** A lesson id that does not exist (or is not even an id) is «not found», not a failure to retry. */
 const isMissing = (error: ApiError) => error.code === 'not_found' || error.code === 'invalid_input';
@@ -52,6 +54,8 @@ function LessonView({ lesson, activeMs }: { lesson: LessonDetail; activeMs: () =
   const markSolved = useCallback((exerciseId: string) => {
     setSolved((current) => (current.has(exerciseId) ? current : new Set(current).add(exerciseId)));
   }, []);
+  // The visit in the student's record: started once, and its active minutes as they pass.
+  useStudyTime(lesson.id, activeMs);
   const completion = useCompleteLesson({
     lessonId: lesson.id,
     solved: solved.size,
@@ -70,6 +74,9 @@ function LessonView({ lesson, activeMs }: { lesson: LessonDetail; activeMs: () =
         <PageTitle title={lesson.title} testId="lesson-title" />
         <p className="lesson-header__topic">{lesson.topic}</p>
         {lesson.description && <p className="page__intro">{lesson.description}</p>}
+        <div className="lesson-header__ask">
+          <AskTeacherButton lessonId={lesson.id} courseId={lesson.courseId} />
+        </div>
       </header>
       <LessonOverview lesson={lesson} />
       <section className="card lesson-theory" aria-label={t('lesson.theory')}>

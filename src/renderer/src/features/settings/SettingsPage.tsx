@@ -2,9 +2,11 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
+import { AiTeacherSettings } from './AiTeacherSettings';
 import { AppVersion } from './AppVersion';
 import { DailyGoalSetting } from './DailyGoalSetting';
 import { LanguageSetting } from './LanguageSetting';
+import { MotivationSettings } from './MotivationSettings';
 import { SpeechSettings } from './SpeechSettings';
 import { ThemeSetting } from './ThemeSetting';
 
@@ -30,10 +32,18 @@ export function SettingsPage() {
             <h2 className="section-title">{t('settings.study')}</h2>
             <DailyGoalSetting value={preferences.otherSettings.dailyGoalMinutes} />
           </div>
+          <div className="card settings-group" data-testid="motivation-settings">
+            <h2 className="section-title">{t('motivation.settings.title')}</h2>
+            <MotivationSettings settings={preferences.otherSettings} />
+          </div>
         </>
       ) : (
         <LoadingState message={t('common.loading')} />
       )}
+      <div className="card settings-group" data-testid="settings-ai">
+        <h2 className="section-title">{t('aiSettings.title')}</h2>
+        <AiTeacherSettings />
+      </div>
       <div className="card settings-group">
         <h2 className="section-title">{t('settings.about')}</h2>
         <AppVersion />

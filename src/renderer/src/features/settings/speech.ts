@@ -25,10 +25,13 @@ export function useVoices(language: Language): SpeechSynthesisVoice[] {
   return [...voices].sort((a, b) => own(a) - own(b) || a.name.localeCompare(b.name));
 }
 
-/** Reads a text aloud with a voice (by name; the default when it is not on this computer) at a rate. */
-export function speak(text: string, options: { voiceName: string | null; rate: number; language: Language }): void {
+/**
+ * Reads a text aloud with a voice (by name; the default when it is not on this computer) at a rate.
+ * Returns the utterance (to follow its `end`), or null without the Web Speech API.
+ */
+export function speak(text: string, options: { voiceName: string | null; rate: number; language: Language }): SpeechSynthesisUtterance | null {
   const synth = synthesis();
-  if (!synth) return;
+  if (!synth) return null;
   synth.cancel();
   const utterance = new SpeechSynthesisUtterance(text);
   const voice = synth.getVoices().find((candidate) => candidate.name === options.voiceName);
@@ -36,6 +39,7 @@ export function speak(text: string, options: { voiceName: string | null; rate: n
   utterance.lang = voice?.lang ?? LOCALES[options.language];
   utterance.rate = options.rate;
   synth.speak(utterance);
+  return utterance;
 }
 
 export function stopSpeaking(): void {

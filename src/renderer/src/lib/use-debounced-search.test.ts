@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchQuery } from './use-catalogue-search';
+import { searchQuery } from './use-debounced-search';
 
 describe('search words', () => {
   it('waits for at least two letters', () => {

@@ -1,0 +1,179 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { AiFailureReason, ReplyStatus } from '../../shared/contract';
+import type { AiProvider } from '../../shared/domain';
+import { appendChatMessage, findOwnSession } from '../chat/chat-service';
+import { chatDrafts, chatMessages, chatSessions } from '../db/schema';
+import type { Db } from '../db/types';
+import { AppError } from '../errors/app-error';
+import type { EventHub } from '../events/event-hub';
+import { runMutation } from '../mutations/run-mutation';
+import type { MutationArgs } from '../../shared/mutations';
+import { resolveTeacher } from './ai-settings';
+import { createDraftWriter } from './draft-writer';
+import { ProviderError, type ChatTurn, type TeacherProvider } from './provider';
+import type { SecretBox } from './secret-box';
+import type { TeacherFactory } from './teachers';
+import { buildTeachingContext } from './teaching-context';
+
+/** How much of the conversation the teacher sees. */
+const HISTORY_TURNS = 20;
+
+export interface ReplyRunnerDeps {
+  db: Db;
+  events: EventHub;
+  secrets: SecretBox;
+  teachers: TeacherFactory;
+  now: () => Date;
+  timeZone: () => string;
+  logError: (message: string, data?: unknown) => void;
+}
+
+export interface ReplyRunner {
+  /** Start the teacher's reply to the session's last question; tokens follow as events. */
+  start(userId: string, sessionId: string): Promise<string>;
+  stop(userId: string, sessionId: string): boolean;
+  isRunning(sessionId: string): boolean;
+  /** Drafts left by a crash become messages (what was written is kept). */
+  recoverDrafts(): Promise<number>;
+  /** Resolves when no reply is being written (tests, benchmarks). */
+  idle(): Promise<void>;
+  /** Stop everything and wait (app quit, tests). */
+  close(): Promise<void>;
+}
+
+/** Draft delete and the final message in one transaction: the reply is either a draft or a message. */
+async function finishReply(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>) {
+  await tx.delete(chatDrafts).where(eq(chatDrafts.messageId, args.messageId));
+  return appendChatMessage(tx, userId, args);
+}
+
+const reasonOf = (error: unknown): AiFailureReason | 'cancelled' =>
+  error instanceof ProviderError ? error.code : 'bad_stream';
+
+export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
+  const { db, events } = deps;
+  const running = new Map<string, { userId: string; controller: AbortController; done: Promise<void> }>();
+
+  async function history(sessionId: string): Promise<ChatTurn[]> {
+    const rows = await db
+      .select({ role: chatMessages.role, content: chatMessages.content })
+      .from(chatMessages)
+      .where(and(eq(chatMessages.sessionId, sessionId), inArray(chatMessages.role, ['user', 'assistant'])))
+      .orderBy(desc(chatMessages.createdAt), desc(chatMessages.id))
+      .limit(HISTORY_TURNS);
+    const turns = rows.reverse().map((r) => ({ role: r.role as ChatTurn['role'], content: r.content }));
+    // A retry answers the last question again: a stopped or failed reply to it is not part of what the
+    // teacher is asked (a trailing assistant turn would be continued by many servers, not answered anew).
+    return turns.slice(0, turns.findLastIndex((t) => t.role === 'user') + 1);
+  }
+
+  async function run(userId: string, session: Awaited<ReturnType<typeof findOwnSession>>, replyId: string, signal: AbortSignal) {
+    let text = '';
+    let status: ReplyStatus = 'complete';
+    let failureReason: AiFailureReason | null = null;
+    let fallbackReason: AiFailureReason | null = null;
+    let provider: AiProvider = 'offline';
+    const draft = createDraftWriter(db, replyId, (error) => deps.logError('chat draft not saved', { error: String(error) }));
+    try {
+      const [context, turns, choice] = await Promise.all([
+        buildTeachingContext(db, userId, session),
+        history(session.id),
+        resolveTeacher(db, deps.secrets, userId),
+      ]);
+      await db.insert(chatDrafts).values({ messageId: replyId, sessionId: session.id });
+      const request = { context, history: turns, signal };
+      const stream = async (teacher: TeacherProvider) => {
+        provider = teacher.kind;
+        for await (const token of teacher.streamReply(request)) {
+          if (!token) continue;
+          text += token;
+          events.emit('chat.token', { sessionId: session.id, messageId: replyId, token });
+          draft.write(text);
+        }
+      };
+      if (choice.provider === 'offline' && choice.missing) fallbackReason = 'not_configured';
+      try {
+        if (choice.provider === 'openai') await stream(deps.teachers.openai(choice.endpoint));
+        else await stream(deps.teachers.offline());
+      } catch (error) {
+        const reason = reasonOf(error);
+        // The model could not start answering: the offline teacher answers instead, and the page says why.
+        if (reason === 'cancelled' || text !== '' || provider === 'offline') throw error;
+        fallbackReason = reason;
+        await stream(deps.teachers.offline());
+      }
+    } catch (error) {
+      const reason = reasonOf(error);
+      status = reason === 'cancelled' ? 'stopped' : 'failed';
+      failureReason = reason === 'cancelled' ? null : reason;
+      if (!(error instanceof ProviderError)) deps.logError('chat reply failed', { error: String(error) });
+    }
+    await draft.flush();
+    try {
+      if (text.trim()) {
+        await runMutation(db, userId, 'chat.appendMessage', finishReply, {
+          messageId: replyId,
+          sessionId: session.id,
+          role: 'assistant',
+          content: text,
+          at: deps.now().toISOString(),
+          timeZone: deps.timeZone(),
+        });
+      } else {
+        await db.delete(chatDrafts).where(eq(chatDrafts.messageId, replyId));
+      }
+    } catch (error) {
+      status = 'failed';
+      failureReason ??= 'bad_stream';
+      deps.logError('chat reply not saved', { error: String(error) });
+    }
+    events.emit('chat.replyFinished', { sessionId: session.id, messageId: replyId, status, provider, failureReason, fallbackReason });
+  }
+
+  return {
+    async start(userId, sessionId) {
+      const session = await findOwnSession(db, userId, sessionId);
+      if (running.has(sessionId)) throw new AppError('conflict', 'The teacher is still answering in this session');
+      const replyId = crypto.randomUUID();
+      const controller = new AbortController();
+      const done = run(userId, session, replyId, controller.signal).finally(() => running.delete(sessionId));
+      running.set(sessionId, { userId, controller, done });
+      return replyId;
+    },
+    stop(userId, sessionId) {
+      const entry = running.get(sessionId);
+      if (!entry || entry.userId !== userId) return false;
+      entry.controller.abort();
+      return true;
+    },
+    isRunning: (sessionId) => running.has(sessionId),
+    async recoverDrafts() {
+      const drafts = await db.select().from(chatDrafts).orderBy(asc(chatDrafts.createdAt));
+      for (const d of drafts) {
+        if (running.has(d.sessionId)) continue;
+        // The draft's session may belong to any account on this computer.
+        const [owner] = await db.select({ userId: chatSessions.userId }).from(chatSessions).where(eq(chatSessions.id, d.sessionId));
+        if (owner && d.content.trim()) {
+          await runMutation(db, owner.userId, 'chat.appendMessage', finishReply, {
+            messageId: d.messageId,
+            sessionId: d.sessionId,
+            role: 'assistant',
+            content: d.content,
+            at: d.updatedAt.toISOString(),
+          });
+        } else {
+          await db.delete(chatDrafts).where(eq(chatDrafts.messageId, d.messageId));
+        }
+      }
+      return drafts.length;
+    },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running.values()].map((e) => e.done));
+    },
+    async close() {
+      const all = [...running.values()];
+      for (const entry of all) entry.controller.abort();
+      await Promise.allSettled(all.map((e) => e.done));
+    },
+  };
+}

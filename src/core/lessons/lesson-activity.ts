@@ -1,0 +1,82 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { checkAnswer } from '../../shared/exercise-check';
+import type { MutationArgs } from '../../shared/mutations';
+import { lessons, userCourses, userLessons } from '../db/schema';
+import type { Db } from '../db/types';
+import { notFound } from '../errors/app-error';
+import { onceActivityId, recordActivity } from '../motivation/activity';
+import { POINTS } from '../motivation/points-rules';
+import { findExercise } from './lesson-detail';
+
+async function courseOf(tx: Db, lessonId: string) {
+  const [row] = await tx.select({ courseId: lessons.courseId }).from(lessons).where(eq(lessons.id, lessonId));
+  if (!row) throw notFound('Lesson');
+  return row.courseId;
+}
+
+/**
+ * Opening a lesson starts it (logged once). An enrolled student's lesson moves to `in_progress`;
+ * opening earns nothing — points are for outcomes.
+ */
+export async function startLesson(tx: Db, userId: string, args: MutationArgs<'lesson.start'>): Promise<{ started: boolean }> {
+  const courseId = await courseOf(tx, args.lessonId);
+  const [enrolment] = await tx
+    .select({ id: userCourses.id })
+    .from(userCourses)
+    .where(and(eq(userCourses.userId, userId), eq(userCourses.courseId, courseId)));
+  if (enrolment) {
+    await tx
+      .insert(userLessons)
+      .values({ userId, lessonId: args.lessonId, userCourseId: enrolment.id, status: 'in_progress' })
+      .onConflictDoUpdate({
+        target: [userLessons.userId, userLessons.lessonId],
+        set: { status: 'in_progress' },
+        setWhere: sql`${userLessons.status} = 'not_started'`,
+      });
+  }
+  const recorded = await recordActivity(tx, userId, {
+    id: onceActivityId(userId, `lesson-started:${args.lessonId}`),
+    type: 'lesson_started',
+    at: args.at,
+    timeZone: args.timeZone,
+    courseId,
+    lessonId: args.lessonId,
+  });
+  return { started: recorded.inserted };
+}
+
+/** Minutes of real study on a lesson: they fill the day's goal and the heatmap. */
+export async function recordStudyTime(tx: Db, userId: string, args: MutationArgs<'study.time'>): Promise<string> {
+  const courseId = await courseOf(tx, args.lessonId);
+  const recorded = await recordActivity(tx, userId, {
+    id: args.entryId,
+    type: 'study_time',
+    at: args.at,
+    timeZone: args.timeZone,
+    courseId,
+    lessonId: args.lessonId,
+    studyMinutes: args.minutes,
+  });
+  return recorded.day;
+}
+
+/**
+ * Check an answer in the core and log it, right or wrong. The first right answer to an exercise earns
+ * its points; answering it right again earns nothing.
+ */
+export async function answerExercise(tx: Db, userId: string, args: MutationArgs<'exercise.answer'>): Promise<{ correct: boolean }> {
+  const exercise = await findExercise(tx, args.lessonId, args.exerciseId);
+  const courseId = await courseOf(tx, args.lessonId);
+  const correct = checkAnswer(exercise, args.answer);
+  await recordActivity(tx, userId, {
+    id: args.answerId,
+    type: 'exercise_answered',
+    at: args.at,
+    timeZone: args.timeZone,
+    courseId,
+    lessonId: args.lessonId,
+    data: { exerciseId: args.exerciseId, correct },
+    ...(correct ? { award: { key: `exercise:${args.lessonId}:${args.exerciseId}`, points: POINTS.exerciseCorrect } } : {}),
+  });
+  return { correct };
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import type { AchievementCriterion, ActivityType } from '../../shared/domain';
+import { uuidV5 } from '../content/content-ids';
+import { executeRows } from '../db/execute-rows';
+import type { Db } from '../db/types';
+import { localDay, isValidTimeZone } from './local-day';
+
+export interface ActivityEntry {
+  /** Fixed by the device (or derived from what it is about), so a replayed mutation adds nothing. */
+  id: string;
+  type: ActivityType;
+  /** When it happened (the mutation's `at`) and the device's zone then: together they fix the local day. */
+  at: string;
+  timeZone?: string | undefined;
+  courseId?: string | null;
+  lessonId?: string | null;
+  data?: Record<string, unknown>;
+  /** Points for `key` — granted only if this student never earned that key before. */
+  award?: { key: string; points: number };
+  studyMinutes?: number;
+  lessonCompleted?: boolean;
+}
+
+export interface RecordedActivity {
+  inserted: boolean;
+  points: number;
+  day: string;
+}
+
+/** A study day's numbers before and after this transaction's changes. */
+export interface DayChange {
+  day: string;
+  before: { minutes: number; lessons: number };
+  after: { minutes: number; lessons: number };
+}
+
+interface Touched {
+  userId: string;
+  points: number;
+  days: DayChange[];
+  /** The achievement criteria this transaction's activity may have moved: only those are evaluated. */
+  criteria: Set<AchievementCriterion>;
+}
+
+/** Which achievement criteria an activity of each type can move. */
+const CRITERIA_OF: Partial<Record<ActivityType, AchievementCriterion[]>> = {
+  lesson_completed: ['lessons_completed', 'perfect_scores', 'courses_completed', 'exam_topics_mastered'],
+  exercise_answered: ['exercises_correct'],
+  homework_submitted: ['homework_submitted'],
+  chat_question: ['chat_questions'],
+  plan_generated: ['plans_generated'],
+  study_time: ['study_minutes'],
+  level_reached: ['level_reached'],
+};
+
+/** Transactions in which the student's activity changed: their totals are refreshed before commit. */
+const pending = new WeakMap<Db, Touched>();
+
+export const activityTouched = (tx: Db) => pending.get(tx);
+
+/** A deterministic id for an activity that can happen only once (a lesson's completion, a level). */
+export const onceActivityId = (userId: string, what: string) => uuidV5(`activity:${userId}:${what}`);
+
+export const dayOf = (at: string, timeZone: string | undefined) =>
+  localDay(new Date(at), timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC');
+
+/**
+ * Append one fact to the student's activity log and keep the derived numbers (points, the day's
+ * minutes) in step — in the caller's transaction, so either both happen or neither does.
+ */
+export async function recordActivity(tx: Db, userId: string, entry: ActivityEntry): Promise<RecordedActivity> {
+  const day = dayOf(entry.at, entry.timeZone);
+  let award = entry.award ?? null;
+  if (award) {
+    const [earned] = await executeRows(
+      tx,
+      sql`SELECT 1 FROM user_activity_log WHERE user_id = ${userId} AND activity_data ->> 'award' = ${award.key}`,
+    );
+    if (earned) award = null;
+  }
+  const data: Record<string, unknown> = { ...entry.data, day };
+  if (award) Object.assign(data, { award: award.key, points: award.points });
+  if (entry.studyMinutes) data.minutes = entry.studyMinutes;
+  const inserted = await executeRows(
+    tx,
+    sql`INSERT INTO user_activity_log (id, user_id, activity_type, activity_data, course_id, lesson_id, created_at)
+        VALUES (${entry.id}, ${userId}, ${entry.type}, ${JSON.stringify(data)}::jsonb, ${entry.courseId ?? null},
+                ${entry.lessonId ?? null}, ${entry.at}::timestamptz)
+        ON CONFLICT (id) DO NOTHING RETURNING id`,
+  );
+  if (inserted.length === 0) return { inserted: false, points: 0, day };
+
+  const points = award?.points ?? 0;
+  const minutes = entry.studyMinutes ?? 0;
+  const lessons = entry.lessonCompleted ? 1 : 0;
+  const touched = pending.get(tx) ?? { userId, points: 0, days: [], criteria: new Set() };
+  pending.set(tx, touched);
+  for (const criterion of CRITERIA_OF[entry.type] ?? []) touched.criteria.add(criterion);
+  if (points || minutes || lessons) {
+    const [after] = await executeRows<{ minutes: number; lessons: number }>(
+      tx,
+      sql`INSERT INTO user_study_days (user_id, day, study_minutes, lessons_completed, points)
+          VALUES (${userId}, ${day}, ${minutes}, ${lessons}, ${points})
+          ON CONFLICT (user_id, day) DO UPDATE SET
+            study_minutes = user_study_days.study_minutes + excluded.study_minutes,
+            lessons_completed = user_study_days.lessons_completed + excluded.lessons_completed,
+            points = user_study_days.points + excluded.points
+          RETURNING study_minutes AS minutes, lessons_completed AS lessons`,
+    );
+    if (after && (minutes || lessons)) {
+      touched.days.push({ day, before: { minutes: after.minutes - minutes, lessons: after.lessons - lessons }, after });
+    }
+  }
+  if (points) await tx.execute(sql`UPDATE users SET total_points = total_points + ${points} WHERE id = ${userId}`);
+  touched.points += points;
+  if (points) touched.criteria.add('total_points');
+  return { inserted: true, points, day };
+}

@@ -1,0 +1,177 @@
+import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { DEFAULT_DAILY_GOAL_MINUTES } from '../../shared/accounts';
+import type { AchievementCriterion } from '../../shared/domain';
+import { achievements, userAchievements, userPreferences, users } from '../db/schema';
+import { executeRows } from '../db/execute-rows';
+import type { Db } from '../db/types';
+import { achievementStats, limitsFor } from './achievement-stats';
+import { activityTouched, dayOf, onceActivityId, recordActivity, type DayChange } from './activity';
+import { newlyAchieved } from './achievements-rules';
+import { levelForPoints } from './levels';
+import { computeStreak, type StreakState } from './streaks';
+
+export interface UnlockedAchievement {
+  achievementId: string;
+  name: string;
+  title: string;
+  pointsReward: number;
+}
+
+/** What a change earned, for the toasts; events are sent only after the transaction commits. */
+export interface MotivationOutcome {
+  pointsAwarded: number;
+  totalPoints: number;
+  level: number;
+  levelReached: number | null;
+  unlocked: UnlockedAchievement[];
+}
+
+/** Rewards can unlock rewards (points → a level → an achievement); this bounds the chain. */
+const MAX_ROUNDS = 5;
+
+export async function dailyGoalOf(db: Db, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ goal: sql<number | null>`(${userPreferences.otherSettings} ->> 'dailyGoalMinutes')::int` })
+    .from(userPreferences)
+    .where(eq(userPreferences.userId, userId));
+  return row?.goal ?? DEFAULT_DAILY_GOAL_MINUTES;
+}
+
+/** Local days on which the student reached their daily goal or completed a lesson. */
+export async function qualifiedDays(db: Db, userId: string, goal: number): Promise<string[]> {
+  const rows = await executeRows<{ day: string }>(
+    db,
+    sql`SELECT day::text AS day FROM user_study_days
+        WHERE user_id = ${userId} AND (study_minutes >= ${goal} OR lessons_completed > 0)`,
+  );
+  return rows.map((r) => r.day);
+}
+
+export async function streakOf(db: Db, userId: string, today: string): Promise<StreakState> {
+  return computeStreak({ qualifiedDays: await qualifiedDays(db, userId, await dailyGoalOf(db, userId)), today });
+}
+
+/**
+ * After the student's activity changed in this transaction: level, streak and achievements follow from
+ * the facts. Runs in the same transaction as the change (and again on the server when it replays it).
+ */
+export async function refreshMotivation(tx: Db, userId: string, at: string, timeZone: string | undefined): Promise<MotivationOutcome | null> {
+  const touched = activityTouched(tx);
+  if (!touched || touched.userId !== userId) return null;
+  const unlocked: UnlockedAchievement[] = [];
+  let levelReached: number | null = null;
+  if (touched.days.length > 0 && (await refreshStreak(tx, userId, touched.days, dayOf(at, timeZone)))) {
+    touched.criteria.add('streak_days');
+  }
+  // Only the criteria this change touched can unlock anything; points and level are always looked at,
+  // being one row away.
+  touched.criteria.add('total_points').add('level_reached');
+  let current = await readTotals(tx, userId);
+
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const level = levelForPoints(current.totalPoints);
+    for (let reached = current.level + 1; reached <= level; reached++) {
+      await recordActivity(tx, userId, {
+        id: onceActivityId(userId, `level:${reached}`),
+        type: 'level_reached',
+        at,
+        timeZone,
+        data: { level: reached },
+      });
+      levelReached = reached;
+    }
+    if (level !== current.level) await tx.update(users).set({ level }).where(eq(users.id, userId));
+
+    const criteria = [...touched.criteria];
+    touched.criteria.clear();
+    const fresh = criteria.length > 0 ? await unlockAchievements(tx, userId, criteria, at, timeZone) : [];
+    if (fresh.length === 0) {
+      current = { ...current, level };
+      break;
+    }
+    unlocked.push(...fresh);
+    current = await readTotals(tx, userId);
+  }
+  return { pointsAwarded: activityTouched(tx)?.points ?? 0, totalPoints: current.totalPoints, level: current.level, levelReached, unlocked };
+}
+
+/**
+ * The stored streak changes only when a day starts to count (its goal reached, or its first lesson):
+ * recomputing it for every answered exercise of an already counted day would only cost time.
+ */
+async function refreshStreak(tx: Db, userId: string, changes: DayChange[], today: string): Promise<boolean> {
+  const goal = await dailyGoalOf(tx, userId);
+  const counts = (d: { minutes: number; lessons: number }) => d.minutes >= goal || d.lessons > 0;
+  if (!changes.some((c) => counts(c.after) && !counts(c.before))) return false;
+  const streak = computeStreak({ qualifiedDays: await qualifiedDays(tx, userId, goal), today });
+  await tx
+    .update(users)
+    .set({ currentStreakDays: streak.current, longestStreakDays: sql`GREATEST(${users.longestStreakDays}, ${streak.longest})` })
+    .where(eq(users.id, userId));
+  return true;
+}
+
+async function readTotals(tx: Db, userId: string) {
+  const [row] = await tx.select({ totalPoints: users.totalPoints, level: users.level }).from(users).where(eq(users.id, userId));
+  return row ?? { totalPoints: 0, level: 1 };
+}
+
+async function unlockAchievements(
+  tx: Db,
+  userId: string,
+  criteria: AchievementCriterion[],
+  at: string,
+  timeZone: string | undefined,
+): Promise<UnlockedAchievement[]> {
+  // One after another: a transaction is one connection, and queries on it must not overlap.
+  const rows = await tx
+    .select()
+    .from(achievements)
+    .where(
+      and(
+        inArray(achievements.criteriaType, criteria),
+        notExists(
+        tx
+          .select({ one: sql`1` })
+          .from(userAchievements)
+          .where(and(eq(userAchievements.userId, userId), eq(userAchievements.achievementId, achievements.id))),
+        ),
+      ),
+    );
+  if (rows.length === 0) return [];
+  const locked = rows.map((a) => ({ ...a, criteriaType: a.criteriaType as AchievementCriterion }));
+  const stats = await achievementStats(tx, userId, limitsFor(locked));
+  const fresh: UnlockedAchievement[] = [];
+  for (const achievement of newlyAchieved(stats, locked, new Set<string>())) {
+    const [row] = await tx
+      .insert(userAchievements)
+      .values({ userId, achievementId: achievement.id, unlockedAt: new Date(at) })
+      .onConflictDoNothing()
+      .returning({ id: userAchievements.id });
+    if (!row) continue;
+    await recordActivity(tx, userId, {
+      id: onceActivityId(userId, `achievement:${achievement.name}`),
+      type: 'achievement_unlocked',
+      at,
+      timeZone,
+      data: { achievement: achievement.name },
+      award: { key: `achievement:${achievement.name}`, points: achievement.pointsReward },
+    });
+    fresh.push({ achievementId: achievement.id, name: achievement.name, title: achievement.title, pointsReward: achievement.pointsReward });
+  }
+  return fresh;
+}
+
+/** Mark toasts as shown; only the student's own unlocked achievements. */
+export async function markAchievementsSeen(tx: Db, userId: string, ids: string[]): Promise<number> {
+  let updated = 0;
+  for (const id of ids) {
+    const rows = await tx
+      .update(userAchievements)
+      .set({ seen: true })
+      .where(and(eq(userAchievements.userId, userId), eq(userAchievements.achievementId, id), eq(userAchievements.seen, false)))
+      .returning({ id: userAchievements.id });
+    updated += rows.length;
+  }
+  return updated;
+}

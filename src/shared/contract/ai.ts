@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { AI_PROVIDERS } from '../domain';
+import { command, query } from './define';
+import { noInput } from './common';
+
+export const AI_TIMEOUT_MIN_SECONDS = 5;
+export const AI_TIMEOUT_MAX_SECONDS = 600;
+
+/** Why a model could not answer; the renderer turns each into a sentence a student understands. */
+export const AI_FAILURE_REASONS = [
+  'unreachable',
+  'unauthorized',
+  'not_found',
+  'rate_limited',
+  'server_error',
+  'bad_stream',
+  'timeout',
+  'bad_request',
+  'not_configured',
+] as const;
+
+/** A saved choice of teacher, as the page may see it: never the key itself. */
+export const aiSettingsViewSchema = z.object({
+  provider: z.enum(AI_PROVIDERS),
+  baseUrl: z.string().nullable(),
+  model: z.string().nullable(),
+  hasApiKey: z.boolean(),
+  timeoutSeconds: z.number().int(),
+});
+
+const baseUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^https?:\/\/\S+$/i, { message: 'base_url_invalid' });
+
+export const aiSettingsInputSchema = z
+  .object({
+    provider: z.enum(AI_PROVIDERS),
+    baseUrl: baseUrlSchema.optional(),
+    model: z.string().trim().min(1).max(200).optional(),
+    /** A new key; `null` removes the saved one; absent keeps it. */
+    apiKey: z.string().trim().min(1).max(500).nullable().optional(),
+    timeoutSeconds: z.number().int().min(AI_TIMEOUT_MIN_SECONDS).max(AI_TIMEOUT_MAX_SECONDS).default(60),
+  })
+  .strict()
+  .refine((s) => s.provider === 'offline' || (s.baseUrl !== undefined && s.model !== undefined), {
+    message: 'endpoint_incomplete',
+  });
+
+export const aiSettingsSchema = z.object({
+  /** What answers this student now: their own choice, else the computer's, else the offline teacher. */
+  effective: aiSettingsViewSchema.extend({ source: z.enum(['user', 'computer', 'default']) }),
+  user: aiSettingsViewSchema.nullable(),
+  computer: aiSettingsViewSchema.nullable(),
+});
+
+export const connectionCheckSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), models: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), reason: z.enum(AI_FAILURE_REASONS), detail: z.string().nullable() }),
+]);
+
+export const aiContract = {
+  'ai.getSettings': query(noInput, aiSettingsSchema),
+  /** The student's own choice on this computer (local: keys never sync). */
+  'ai.saveUserSettings': command(aiSettingsInputSchema, aiSettingsSchema),
+  /** Back to the computer's default. */
+  'ai.clearUserSettings': command(noInput, aiSettingsSchema),
+  /** The default for every account on this computer. */
+  'ai.saveComputerSettings': command(aiSettingsInputSchema, aiSettingsSchema, 'admin'),
+  /**
+   * Try an endpoint and list its models. `useSavedKeyOf` reuses a saved key the page cannot see.
+   */
+  'ai.checkConnection': command(
+    z
+      .object({
+        baseUrl: baseUrlSchema,
+        apiKey: z.string().trim().min(1).max(500).optional(),
+        useSavedKeyOf: z.enum(['user', 'computer']).optional(),
+      })
+      .strict(),
+    connectionCheckSchema,
+  ),
+};
+
+export type AiSettings = z.infer<typeof aiSettingsSchema>;
+export type AiSettingsView = z.infer<typeof aiSettingsViewSchema>;
+export type AiSettingsInput = z.output<typeof aiSettingsInputSchema>;
+export type AiFailureReason = (typeof AI_FAILURE_REASONS)[number];
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
