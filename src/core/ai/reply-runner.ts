@@ -28,9 +28,12 @@ export interface ReplyRunnerDeps {
   logError: (message: string, data?: unknown) => void;
 }
 
+export type ChatSessionRow = Awaited<ReturnType<typeof findOwnSession>>;
+
 export interface ReplyRunner {
   /** Start the teacher's reply to the session's last question; tokens follow as events. */
-  start(userId: string, sessionId: string): Promise<string>;
+  /** `session`: the row when the caller has just read it (saves reading it again). */
+  start(userId: string, sessionId: string, session?: ChatSessionRow): Promise<string>;
   stop(userId: string, sessionId: string): boolean;
   isRunning(sessionId: string): boolean;
   /** Drafts left by a crash become messages (what was written is kept). */
@@ -131,8 +134,8 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
   }
 
   return {
-    async start(userId, sessionId) {
-      const session = await findOwnSession(db, userId, sessionId);
+    async start(userId, sessionId, known) {
+      const session = known && known.id === sessionId && known.userId === userId ? known : await findOwnSession(db, userId, sessionId);
       if (running.has(sessionId)) throw new AppError('conflict', 'The teacher is still answering in this session');
       const replyId = crypto.randomUUID();
       const controller = new AbortController();

@@ -76,7 +76,7 @@ export const chatHandlers = ({ db, session, events, now, timeZone, replies }: Co
     'chat.listSessions': async () => listChatSessions(db, session.requireUserId()),
     'chat.sendMessage': async ({ sessionId, content }) => {
       const userId = session.requireUserId();
-      await findOwnSession(db, userId, sessionId);
+      const own = await findOwnSession(db, userId, sessionId);
       return oneAtATime(sessionId, async () => {
         const message = await runMutation(
           db,
@@ -87,7 +87,7 @@ export const chatHandlers = ({ db, session, events, now, timeZone, replies }: Co
           events,
         );
         events.emit('chat.message', { sessionId, messageId: message.id });
-        return { message, replyId: await replies.start(userId, sessionId) };
+        return { message, replyId: await replies.start(userId, sessionId, own) };
       });
     },
     'chat.retry': async ({ sessionId }) => {

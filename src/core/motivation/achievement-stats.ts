@@ -8,9 +8,9 @@ import type { AchievementStats } from './achievements-rules';
 export type StatLimits = Partial<Record<AchievementCriterion, number>>;
 
 /** Counts rows, but stops at `limit`: a student with 15,000 questions costs no more than one with 10. */
-const capped = (limit: number, rows: SQL) => sql`(SELECT count(*) FROM (${rows} LIMIT ${limit}) capped)`;
+const capped = (limit: number | SQL, rows: SQL) => sql`(SELECT count(*) FROM (${rows} LIMIT ${limit}) capped)`;
 
-const STATS: Record<AchievementCriterion, (userId: string, limit: number) => SQL> = {
+const STATS: Record<AchievementCriterion, (userId: string, limit: number | SQL) => SQL> = {
   lessons_completed: () => sql`u.total_lessons_completed`,
   streak_days: () => sql`u.longest_streak_days`,
   total_points: () => sql`u.total_points`,
@@ -56,4 +56,57 @@ export function limitsFor(achievements: readonly { criteriaType: string; criteri
     limits[c] = Math.max(limits[c] ?? 0, a.criteriaValue);
   }
   return limits;
+}
+
+export interface LockedAchievement {
+  id: string;
+  name: string;
+  title: string;
+  criteriaType: AchievementCriterion;
+  criteriaValue: number;
+  pointsReward: number;
+}
+
+export interface StandingForCriteria {
+  totalPoints: number;
+  level: number;
+  locked: LockedAchievement[];
+  stats: AchievementStats;
+}
+
+/**
+ * In ONE round trip (it runs after every change, inside its transaction): the student's points and
+ * level, the achievements still locked among `criteria`, and the stats those need — each count capped
+ * at the highest target still locked, so a criterion with nothing left to unlock costs nothing.
+ */
+export async function standingFor(db: Db, userId: string, criteria: AchievementCriterion[]): Promise<StandingForCriteria> {
+  const limitOf = (c: AchievementCriterion) => sql`(SELECT coalesce(max(criteria_value), 0) FROM locked WHERE criteria_type = ${c})`;
+  const columns = criteria.map((c) => sql`, ${STATS[c](userId, limitOf(c))} AS ${sql.identifier(c)}`);
+  const [row] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`WITH locked AS (
+          SELECT a.id, a.name, a.title, a.criteria_type, a.criteria_value, a.points_reward FROM achievements a
+          WHERE a.criteria_type IN (${sql.join(criteria.map((c) => sql`${c}`), sql`, `)})
+            AND NOT EXISTS (SELECT 1 FROM user_achievements ua WHERE ua.user_id = ${userId} AND ua.achievement_id = a.id))
+        SELECT u.total_points, u.level,
+          (SELECT coalesce(json_agg(locked ORDER BY criteria_type, criteria_value, name), '[]'::json) FROM locked) AS locked
+          ${sql.join(columns, sql``)}
+        FROM users u WHERE u.id = ${userId}`,
+  );
+  const stats = Object.fromEntries(ACHIEVEMENT_CRITERIA.map((c) => [c, 0])) as AchievementStats;
+  for (const c of criteria) stats[c] = Number(row?.[c] ?? 0);
+  const locked = (typeof row?.locked === 'string' ? JSON.parse(row.locked) : (row?.locked ?? [])) as Record<string, unknown>[];
+  return {
+    totalPoints: Number(row?.total_points ?? 0),
+    level: Number(row?.level ?? 1),
+    locked: locked.map((a) => ({
+      id: String(a.id),
+      name: String(a.name),
+      title: String(a.title),
+      criteriaType: a.criteria_type as AchievementCriterion,
+      criteriaValue: Number(a.criteria_value),
+      pointsReward: Number(a.points_reward),
+    })),
+    stats,
+  };
 }

@@ -70,27 +70,25 @@ export const dayOf = (at: string, timeZone: string | undefined) =>
  */
 export async function recordActivity(tx: Db, userId: string, entry: ActivityEntry): Promise<RecordedActivity> {
   const day = dayOf(entry.at, entry.timeZone);
-  let award = entry.award ?? null;
-  if (award) {
-    const [earned] = await executeRows(
-      tx,
-      sql`SELECT 1 FROM user_activity_log WHERE user_id = ${userId} AND activity_data ->> 'award' = ${award.key}`,
-    );
-    if (earned) award = null;
-  }
+  const award = entry.award ?? null;
   const data: Record<string, unknown> = { ...entry.data, day };
-  if (award) Object.assign(data, { award: award.key, points: award.points });
   if (entry.studyMinutes) data.minutes = entry.studyMinutes;
-  const inserted = await executeRows(
+  const rewarded = award ? { ...data, award: award.key, points: award.points } : data;
+  // One statement: the row carries the award only if this student never earned that key before.
+  const inserted = await executeRows<{ points: number | null }>(
     tx,
     sql`INSERT INTO user_activity_log (id, user_id, activity_type, activity_data, course_id, lesson_id, created_at)
-        VALUES (${entry.id}, ${userId}, ${entry.type}, ${JSON.stringify(data)}::jsonb, ${entry.courseId ?? null},
-                ${entry.lessonId ?? null}, ${entry.at}::timestamptz)
-        ON CONFLICT (id) DO NOTHING RETURNING id`,
+        SELECT ${entry.id}, ${userId}, ${entry.type},
+          CASE WHEN EXISTS (SELECT 1 FROM user_activity_log
+                            WHERE user_id = ${userId} AND activity_data ->> 'award' = ${award?.key ?? null})
+               THEN ${JSON.stringify(data)}::jsonb ELSE ${JSON.stringify(rewarded)}::jsonb END,
+          ${entry.courseId ?? null}::uuid, ${entry.lessonId ?? null}::uuid, ${entry.at}::timestamptz
+        ON CONFLICT (id) DO NOTHING RETURNING (activity_data ->> 'points')::int AS points`,
   );
-  if (inserted.length === 0) return { inserted: false, points: 0, day };
+  const [row] = inserted;
+  if (!row) return { inserted: false, points: 0, day };
 
-  const points = award?.points ?? 0;
+  const points = row.points ?? 0;
   const minutes = entry.studyMinutes ?? 0;
   const lessons = entry.lessonCompleted ? 1 : 0;
   const touched = pending.get(tx) ?? { userId, points: 0, days: [], criteria: new Set() };

@@ -1,10 +1,9 @@
-import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DEFAULT_DAILY_GOAL_MINUTES } from '../../shared/accounts';
-import type { AchievementCriterion } from '../../shared/domain';
-import { achievements, userAchievements, userPreferences, users } from '../db/schema';
+import { userAchievements, userPreferences, users } from '../db/schema';
 import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
-import { achievementStats, limitsFor } from './achievement-stats';
+import { standingFor, type LockedAchievement } from './achievement-stats';
 import { activityTouched, dayOf, onceActivityId, recordActivity, type DayChange } from './activity';
 import { newlyAchieved } from './achievements-rules';
 import { levelForPoints } from './levels';
@@ -66,11 +65,13 @@ export async function refreshMotivation(tx: Db, userId: string, at: string, time
   // Only the criteria this change touched can unlock anything; points and level are always looked at,
   // being one row away.
   touched.criteria.add('total_points').add('level_reached');
-  let current = await readTotals(tx, userId);
-
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const level = levelForPoints(current.totalPoints);
-    for (let reached = current.level + 1; reached <= level; reached++) {
+  let totals = { totalPoints: 0, level: 1 };
+  for (let round = 0; round < MAX_ROUNDS && touched.criteria.size > 0; round++) {
+    const criteria = [...touched.criteria];
+    touched.criteria.clear();
+    const standing = await standingFor(tx, userId, criteria);
+    const level = levelForPoints(standing.totalPoints);
+    for (let reached = standing.level + 1; reached <= level; reached++) {
       await recordActivity(tx, userId, {
         id: onceActivityId(userId, `level:${reached}`),
         type: 'level_reached',
@@ -80,19 +81,15 @@ export async function refreshMotivation(tx: Db, userId: string, at: string, time
       });
       levelReached = reached;
     }
-    if (level !== current.level) await tx.update(users).set({ level }).where(eq(users.id, userId));
-
-    const criteria = [...touched.criteria];
-    touched.criteria.clear();
-    const fresh = criteria.length > 0 ? await unlockAchievements(tx, userId, criteria, at, timeZone) : [];
-    if (fresh.length === 0) {
-      current = { ...current, level };
-      break;
-    }
+    if (level !== standing.level) await tx.update(users).set({ level }).where(eq(users.id, userId));
+    totals = { totalPoints: standing.totalPoints, level };
+    const fresh = await unlock(tx, userId, newlyAchieved({ ...standing.stats, level_reached: level }, standing.locked, new Set()), at, timeZone);
     unlocked.push(...fresh);
-    current = await readTotals(tx, userId);
+    // Their rewards are points: the next round looks at points and level again.
+    if (fresh.length > 0) totals.totalPoints += fresh.reduce((sum, a) => sum + a.pointsReward, 0);
+    else touched.criteria.clear();
   }
-  return { pointsAwarded: activityTouched(tx)?.points ?? 0, totalPoints: current.totalPoints, level: current.level, levelReached, unlocked };
+  return { pointsAwarded: activityTouched(tx)?.points ?? 0, ...totals, levelReached, unlocked };
 }
 
 /**
@@ -111,38 +108,15 @@ async function refreshStreak(tx: Db, userId: string, changes: DayChange[], today
   return true;
 }
 
-async function readTotals(tx: Db, userId: string) {
-  const [row] = await tx.select({ totalPoints: users.totalPoints, level: users.level }).from(users).where(eq(users.id, userId));
-  return row ?? { totalPoints: 0, level: 1 };
-}
-
-async function unlockAchievements(
+async function unlock(
   tx: Db,
   userId: string,
-  criteria: AchievementCriterion[],
+  reached: LockedAchievement[],
   at: string,
   timeZone: string | undefined,
 ): Promise<UnlockedAchievement[]> {
-  // One after another: a transaction is one connection, and queries on it must not overlap.
-  const rows = await tx
-    .select()
-    .from(achievements)
-    .where(
-      and(
-        inArray(achievements.criteriaType, criteria),
-        notExists(
-        tx
-          .select({ one: sql`1` })
-          .from(userAchievements)
-          .where(and(eq(userAchievements.userId, userId), eq(userAchievements.achievementId, achievements.id))),
-        ),
-      ),
-    );
-  if (rows.length === 0) return [];
-  const locked = rows.map((a) => ({ ...a, criteriaType: a.criteriaType as AchievementCriterion }));
-  const stats = await achievementStats(tx, userId, limitsFor(locked));
   const fresh: UnlockedAchievement[] = [];
-  for (const achievement of newlyAchieved(stats, locked, new Set<string>())) {
+  for (const achievement of reached) {
     const [row] = await tx
       .insert(userAchievements)
       .values({ userId, achievementId: achievement.id, unlockedAt: new Date(at) })
