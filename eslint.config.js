@@ -66,8 +66,13 @@ export default tseslint.config(
     patterns: [layer('core'), layer('main'), layer('renderer'), layer('web'), layer('server')],
     paths: [...uiLibraries, ...storage],
   }),
-  boundary(['src/web/**', 'src/server/**'], {
+  boundary(['src/web/**'], {
     patterns: [layer('main'), layer('preload'), layer('renderer')],
+    paths: [...electronOnlyInMain, ...uiLibraries],
+  }),
+  // The central server runs without a desktop or a page: core and shared only.
+  boundary(['src/server/**'], {
+    patterns: [layer('main'), layer('preload'), layer('renderer'), layer('web')],
     paths: [...electronOnlyInMain, ...uiLibraries],
   }),
 );

@@ -22,6 +22,12 @@ describe('import boundaries', () => {
     ['src/shared/x.ts', "import { AppError } from '../core/errors/app-error';"],
     ['src/preload/x.ts', "import { createLocalCore } from '../core/create-core';"],
     ['src/web/x.ts', "import { app } from 'electron';"],
+    ['src/server/x.ts', "import { app } from 'electron';"],
+    ['src/server/x.ts', "import { useState } from 'react';"],
+    ['src/server/x.ts', "import { runDesktopApp } from '../main/lifecycle';"],
+    ['src/server/x.ts', "import { exposeBridge } from '../preload/index';"],
+    ['src/server/x.ts', "import { App } from '../renderer/src/App';"],
+    ['src/server/x.ts', "import { createHttpSeam } from '../web/http-seam';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await importErrors(file, code)).toHaveLength(1);
   });
@@ -31,6 +37,7 @@ describe('import boundaries', () => {
     ['src/core/courses/x.ts', "import { contract } from '../../shared/contract';"],
     ['src/main/x.ts', "import { app } from 'electron';\nimport { createLocalCore } from '../core/create-core';"],
     ['src/preload/x.ts', "import { contextBridge } from 'electron';\nimport type { TeacherBridge } from '../shared/seam';"],
+    ['src/server/x.ts', "import { openPostgres } from '../core/db/open-postgres';\nimport { contract } from '../shared/contract';"],
   ])('%s may: %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });

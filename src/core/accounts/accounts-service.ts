@@ -3,6 +3,7 @@ import type { AccountSummary, SessionUser, SignInScreen } from '../../shared/con
 import type { UserRole } from '../../shared/domain';
 import { localSettings, userActivityLog, userPreferences, users } from '../db/schema';
 import type { Db } from '../db/types';
+import { dayOf } from '../motivation/activity';
 import { AppError, notFound } from '../errors/app-error';
 import { accountColumns, toAccountSummary, toSessionUser } from './account-views';
 import type { PasswordHasher } from './password-hasher';
@@ -92,6 +93,11 @@ export async function registerAccount(
   return createAccount(db, hasher, { ...input, role: input.becomeAdmin ? 'admin' : 'student' });
 }
 
+/** A sign-in (or the first one, at registration) in the student's activity, on their local day. */
+export async function recordSignIn(db: Db, userId: string, now: Date, timeZone: string): Promise<void> {
+  await db.insert(userActivityLog).values({ userId, activityType: 'sign_in', activityData: { day: dayOf(now.toISOString(), timeZone) }, createdAt: now });
+}
+
 /**
  * Check a login (email or username) and password, offline. Wrong passwords are counted per account;
  * from the fifth on, the account waits (1 s doubling, at most 15 min) — the count survives restarts.
@@ -113,7 +119,6 @@ export async function verifySignIn(db: Db, hasher: PasswordHasher, login: string
     throw wrongCredentials();
   }
   await clearSignInGuard(db, row.id);
-  await db.insert(userActivityLog).values({ userId: row.id, activityType: 'sign_in', createdAt: now });
   const { passwordHash: _hash, ...account } = row;
   return toSessionUser(account);
 }

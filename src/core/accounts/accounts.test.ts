@@ -150,14 +150,14 @@ describeOnEachDatabase('accounts', (ctx) => {
     expect(await anya.raw('teacher.studentsProgress')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('records every sign-in in the activity log', async () => {
+  it('records every sign-in in the activity log, registration’s first one included, on the local day', async () => {
     const core = await signedOut();
     await core.call('accounts.register', anna);
     await core.call('accounts.signOut');
     await core.call('accounts.signIn', { login: 'anna', password: anna.password });
     const [user] = await ctx.db.select().from(users).where(eq(users.username, 'anna'));
-    const exported = (await core.call('profile.exportData')) as { activity: { activityType: string; userId: string }[] };
-    expect(exported.activity.map((a) => a.activityType)).toEqual(['sign_in']);
-    expect(exported.activity[0]?.userId).toBe(user?.id);
+    const exported = (await core.call('profile.exportData')) as { activity: { activityType: string; userId: string; activityData: { day?: string } }[] };
+    expect(exported.activity.map((a) => a.activityType)).toEqual(['sign_in', 'sign_in']);
+    expect(exported.activity.every((a) => a.userId === user?.id && /^\d{4}-\d{2}-\d{2}$/.test(a.activityData.day ?? ''))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import {
   createAccount,
   findAccount,
   listAccounts,
+  recordSignIn,
   registerAccount,
   setListHidden,
   setPassword,
@@ -25,8 +26,9 @@ type AccountMethods =
   | 'accounts.resetPassword'
   | 'accounts.setListHidden';
 
-export const accountsHandlers = ({ db, session, events, passwords, now }: CoreDeps): HandlerGroup<AccountMethods> => {
-  const startSession = (user: { id: string; role: 'student' | 'teacher' | 'admin' }) => {
+export const accountsHandlers = ({ db, session, events, passwords, now, timeZone }: CoreDeps): HandlerGroup<AccountMethods> => {
+  const startSession = async (user: { id: string; role: 'student' | 'teacher' | 'admin' }) => {
+    await recordSignIn(db, user.id, now(), timeZone());
     session.signIn(user);
     events.emit('session.changed', { userId: user.id });
   };
@@ -40,12 +42,12 @@ export const accountsHandlers = ({ db, session, events, passwords, now }: CoreDe
     },
     'accounts.register': async (input) => {
       const user = await registerAccount(db, passwords, input);
-      startSession(user);
+      await startSession(user);
       return user;
     },
     'accounts.signIn': async ({ login, password }) => {
       const user = await verifySignIn(db, passwords, login, password, now());
-      startSession(user);
+      await startSession(user);
       return user;
     },
     'accounts.signOut': async () => {

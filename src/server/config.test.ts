@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const SECRET = 'a-very-long-secret-that-is-at-least-32-chars';
+const valid = { DATABASE_URL: 'postgres://user:pw@localhost:5432/teacher', TOKEN_SECRET: SECRET };
+
+function problemsOf(env: Record<string, string | undefined>): { problems: readonly string[]; message: string } {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return { problems: error.problems, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the defaults: port 3001 and a 1 MiB body limit', () => {
+    expect(loadConfig(valid)).toEqual({
+      databaseUrl: valid.DATABASE_URL,
+      port: 3001,
+      tokenSecret: SECRET,
+      maxBodyBytes: 1024 * 1024,
+    });
+  });
+
+  it('reads PORT and MAX_BODY_BYTES', () => {
+    expect(loadConfig({ ...valid, PORT: '8080', MAX_BODY_BYTES: '2048' })).toMatchObject({ port: 8080, maxBodyBytes: 2048 });
+    expect(loadConfig({ ...valid, PORT: '0' }).port).toBe(0);
+  });
+
+  it('lists every problem at once', () => {
+    const { problems } = problemsOf({ PORT: 'abc', MAX_BODY_BYTES: '-5' });
+    expect(problems).toEqual([
+      'DATABASE_URL is required.',
+      'PORT must be a whole number from 0 to 65535.',
+      'TOKEN_SECRET is required.',
+      'MAX_BODY_BYTES must be a whole number from 1 to 9007199254740991.',
+    ]);
+  });
+
+  it('refuses a URL that is not PostgreSQL, an out-of-range port and a zero body limit', () => {
+    const { problems } = problemsOf({ ...valid, DATABASE_URL: 'mysql://x', PORT: '70000', MAX_BODY_BYTES: '0' });
+    expect(problems).toEqual([
+      'DATABASE_URL must be a postgres:// or postgresql:// URL.',
+      'PORT must be a whole number from 0 to 65535.',
+      'MAX_BODY_BYTES must be a whole number from 1 to 9007199254740991.',
+    ]);
+  });
+
+  it('refuses a short secret without ever echoing it', () => {
+    const shortSecret = 'hunter2-short-secret';
+    const { problems, message } = problemsOf({ ...valid, TOKEN_SECRET: shortSecret });
+    expect(problems).toEqual(['TOKEN_SECRET must be at least 32 characters long.']);
+    expect(message).not.toContain(shortSecret);
+    expect(JSON.stringify(problems)).not.toContain(shortSecret);
+  });
+});

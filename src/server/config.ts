@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** What the central server needs to run; read once at start, never mutated. */
+export interface ServerConfig {
+  readonly databaseUrl: string;
+  readonly port: number;
+  /** Signs access tokens (issue 7, later increments); validated now so a bad deployment fails at start. */
+  readonly tokenSecret: string;
+  readonly maxBodyBytes: number;
+}
+
+export const DEFAULT_PORT = 3001; // as in the seed
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const MIN_TOKEN_SECRET_LENGTH = 32;
+
+/** Thrown with every problem at once, so an operator fixes the environment in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid server configuration:\n${problems.map((problem) => `- ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const required = (name: string) =>
+  z.string({ error: () => `${name} is required.` }).trim().min(1, { error: `${name} is required.` });
+
+/** An unset or empty variable means "use the default"; anything else must be a whole number in range. */
+const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, { error: `${name} must be a whole number from ${min} to ${max}.` })
+        .transform(Number)
+        .pipe(z.number().min(min, { error: `${name} must be a whole number from ${min} to ${max}.` }).max(max, {
+          error: `${name} must be a whole number from ${min} to ${max}.`,
+        }))
+        .optional(),
+    );
+
+// Messages are fixed strings: none of them may ever contain a variable's value (the secret above all).
+const schema = z.object({
+  DATABASE_URL: required('DATABASE_URL').refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), {
+    error: 'DATABASE_URL must be a postgres:// or postgresql:// URL.',
+  }),
+  PORT: wholeNumber('PORT', 0, 65_535),
+  TOKEN_SECRET: z
+    .string({ error: () => 'TOKEN_SECRET is required.' })
+    .min(1, { error: 'TOKEN_SECRET is required.' })
+    .min(MIN_TOKEN_SECRET_LENGTH, { error: `TOKEN_SECRET must be at least ${MIN_TOKEN_SECRET_LENGTH} characters long.` }),
+  MAX_BODY_BYTES: wholeNumber('MAX_BODY_BYTES', 1, Number.MAX_SAFE_INTEGER),
+});
+
+/** Reads the configuration from an environment object (passed in, so tests control it). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const parsed = schema.safeParse({
+    DATABASE_URL: env.DATABASE_URL,
+    PORT: env.PORT,
+    TOKEN_SECRET: env.TOKEN_SECRET,
+    MAX_BODY_BYTES: env.MAX_BODY_BYTES,
+  });
+  if (!parsed.success) {
+    // One line per variable: a too-short secret would otherwise be reported by both of its checks.
+    const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];
+    throw new ConfigError(problems);
+  }
+  const { DATABASE_URL, PORT, TOKEN_SECRET, MAX_BODY_BYTES } = parsed.data;
+  return {
+    databaseUrl: DATABASE_URL,
+    port: PORT ?? DEFAULT_PORT,
+    tokenSecret: TOKEN_SECRET,
+    maxBodyBytes: MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES,
+  };
+}
