@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLocalCore } from '../core/create-core';
@@ -19,6 +19,7 @@ runDesktopApp({
   ipcMain,
   defaultSession: () => session.defaultSession,
   preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+  openExternal: (url) => void shell.openExternal(url),
   source,
   openCore: () =>
     createLocalCore({

@@ -12,6 +12,8 @@ export interface DesktopDeps {
   preloadPath: string;
   source: WindowSource;
   onFatal: (error: unknown) => void;
+  /** The system browser, for web links clicked in the app. */
+  openExternal?: (url: string) => void;
 }
 
 /**
@@ -51,7 +53,7 @@ export function runDesktopApp(deps: DesktopDeps): { ready: Promise<void> } {
       deps.defaultSession().setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
       core = await deps.openCore();
       registerIpcSeam(deps.ipcMain, core.invoke, deps.source.urlPrefix);
-      window = createMainWindow(deps.BrowserWindow, deps.preloadPath, deps.source);
+      window = createMainWindow(deps.BrowserWindow, deps.preloadPath, deps.source, deps.openExternal);
       const contents = window.webContents;
       forwardEvents(core.subscribe, contents);
       window.on('closed', () => {

@@ -74,9 +74,14 @@ describe('window security', () => {
 
   it('denies new windows, navigation away and webviews', () => {
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
-    hardenWebContents(contents as never, APP_URL);
-    const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as () => unknown;
-    expect(openHandler()).toEqual({ action: 'deny' });
+    const opened: string[] = [];
+    hardenWebContents(contents as never, APP_URL, (url) => opened.push(url));
+    const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => unknown;
+    // Web links go to the system browser; nothing ever opens inside the app, and other schemes go nowhere.
+    for (const url of ['https://ru.wikipedia.org/wiki/Дробь', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'teacher-ai://x']) {
+      expect(openHandler({ url })).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual(['https://ru.wikipedia.org/wiki/Дробь', 'http://example.com/']);
 
     const away = { preventDefault: vi.fn() };
     contents.emit('will-navigate', away, 'https://example.com/');

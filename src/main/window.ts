@@ -24,9 +24,18 @@ export function secureWebPreferences(preloadPath: string): BrowserWindowConstruc
 
 type HardenableContents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
 
-/** No new windows, no navigation away from the app's page, no <webview>. */
-export function hardenWebContents(contents: HardenableContents, urlPrefix: string): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+/** Only web pages leave the app, and only to the system browser: never file:, javascript: or custom schemes. */
+export const isWebLink = (url: string): boolean => /^https?:\/\//i.test(url);
+
+/**
+ * No new windows, no navigation away from the app's page, no <webview>. A web link the student clicks
+ * (a lesson's source, a link in the teacher's reply) opens in the system browser instead of doing nothing.
+ */
+export function hardenWebContents(contents: HardenableContents, urlPrefix: string, openExternal?: (url: string) => void): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (openExternal && isWebLink(url)) openExternal(url);
+    return { action: 'deny' };
+  });
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(urlPrefix)) event.preventDefault();
   });
@@ -42,6 +51,7 @@ export function createMainWindow(
   BrowserWindowClass: BrowserWindowConstructor,
   preloadPath: string,
   source: WindowSource,
+  openExternal?: (url: string) => void,
 ): BrowserWindow {
   const window = new BrowserWindowClass({
     width: 1200,
@@ -52,7 +62,7 @@ export function createMainWindow(
     title: 'Teacher AI',
     webPreferences: secureWebPreferences(preloadPath),
   });
-  hardenWebContents(window.webContents, source.urlPrefix);
+  hardenWebContents(window.webContents, source.urlPrefix, openExternal);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(source.url);
   return window;
