@@ -3,9 +3,8 @@ import type { CoreDeps, HandlerGroup } from '../handlers';
 import { searchCatalogue } from '../catalogue/search';
 import { reviewHomework, saveHomeworkFeedback } from '../ai/homework-feedback';
 import { localDay } from '../motivation/local-day';
-import { dailyGoalOf } from '../motivation/refresh-motivation';
 import { motivationSummary } from '../motivation/summary';
-import { findExercise, getLesson } from './lesson-detail';
+import { getLesson } from './lesson-detail';
 import { answerExercise, recordStudyTime, startLesson } from './lesson-activity';
 import { submittedAttachment, submitHomework } from './homework';
 import { runMutation } from '../mutations/run-mutation';
@@ -30,17 +29,17 @@ export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => 
     'lessons.get': async ({ lessonId }) => getLesson(db, session.requireUserId(), lessonId),
     'lessons.start': async ({ lessonId }) => {
       const userId = session.requireUserId();
-      const result = await runMutation(db, userId, 'lesson.start', startLesson, { lessonId, at: now().toISOString(), timeZone: timeZone() }, events);
+      const { started, courseId } = await runMutation(db, userId, 'lesson.start', startLesson, { lessonId, at: now().toISOString(), timeZone: timeZone() }, events);
       // The lesson now shows as started wherever its course is on screen.
-      if (result.started) events.emit('progress.changed', { courseId: (await getLesson(db, userId, lessonId)).courseId });
-      return result;
+      if (started) events.emit('progress.changed', { courseId });
+      return { started };
     },
     'study.recordTime': async ({ lessonId, minutes }) => {
       const userId = session.requireUserId();
       const args = { entryId: crypto.randomUUID(), lessonId, minutes, at: now().toISOString(), timeZone: timeZone() };
       await runMutation(db, userId, 'study.time', recordStudyTime, args, events);
       const summary = await motivationSummary(db, userId, localDay(now(), timeZone()));
-      return { todayMinutes: summary.todayMinutes, dailyGoalMinutes: await dailyGoalOf(db, userId), goalReached: summary.todayMinutes >= summary.dailyGoalMinutes };
+      return { todayMinutes: summary.todayMinutes, dailyGoalMinutes: summary.dailyGoalMinutes, goalReached: summary.todayMinutes >= summary.dailyGoalMinutes };
     },
     'homework.submit': async ({ lessonId, text, attachment }) => {
       const userId = session.requireUserId();
@@ -87,8 +86,7 @@ export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => 
      */
     'exercises.check': async ({ lessonId, exerciseId, answer, attempt }) => {
       const userId = session.requireUserId();
-      const exercise = await findExercise(db, lessonId, exerciseId);
-      const { correct } = await runMutation(
+      const { correct, exercise } = await runMutation(
         db,
         userId,
         'exercise.answer',

@@ -1,3 +1,4 @@
+import type { Exercise } from '../../shared/content';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkAnswer } from '../../shared/exercise-check';
 import type { MutationArgs } from '../../shared/mutations';
@@ -18,7 +19,7 @@ async function courseOf(tx: Db, lessonId: string) {
  * Opening a lesson starts it (logged once). An enrolled student's lesson moves to `in_progress`;
  * opening earns nothing — points are for outcomes.
  */
-export async function startLesson(tx: Db, userId: string, args: MutationArgs<'lesson.start'>): Promise<{ started: boolean }> {
+export async function startLesson(tx: Db, userId: string, args: MutationArgs<'lesson.start'>): Promise<{ started: boolean; courseId: string }> {
   const courseId = await courseOf(tx, args.lessonId);
   const [enrolment] = await tx
     .select({ id: userCourses.id })
@@ -42,7 +43,7 @@ export async function startLesson(tx: Db, userId: string, args: MutationArgs<'le
     courseId,
     lessonId: args.lessonId,
   });
-  return { started: recorded.inserted };
+  return { started: recorded.inserted, courseId };
 }
 
 /** Minutes of real study on a lesson: they fill the day's goal and the heatmap. */
@@ -64,7 +65,7 @@ export async function recordStudyTime(tx: Db, userId: string, args: MutationArgs
  * Check an answer in the core and log it, right or wrong. The first right answer to an exercise earns
  * its points; answering it right again earns nothing.
  */
-export async function answerExercise(tx: Db, userId: string, args: MutationArgs<'exercise.answer'>): Promise<{ correct: boolean }> {
+export async function answerExercise(tx: Db, userId: string, args: MutationArgs<'exercise.answer'>): Promise<{ correct: boolean; exercise: Exercise }> {
   const exercise = await findExercise(tx, args.lessonId, args.exerciseId);
   const courseId = await courseOf(tx, args.lessonId);
   const correct = checkAnswer(exercise, args.answer);
@@ -78,5 +79,5 @@ export async function answerExercise(tx: Db, userId: string, args: MutationArgs<
     data: { exerciseId: args.exerciseId, correct },
     ...(correct ? { award: { key: `exercise:${args.lessonId}:${args.exerciseId}`, points: POINTS.exerciseCorrect } } : {}),
   });
-  return { correct };
+  return { correct, exercise };
 }

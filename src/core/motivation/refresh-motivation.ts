@@ -46,8 +46,8 @@ export async function qualifiedDays(db: Db, userId: string, goal: number): Promi
   return rows.map((r) => r.day);
 }
 
-export async function streakOf(db: Db, userId: string, today: string): Promise<StreakState> {
-  return computeStreak({ qualifiedDays: await qualifiedDays(db, userId, await dailyGoalOf(db, userId)), today });
+export async function streakOf(db: Db, userId: string, goal: number, today: string): Promise<StreakState> {
+  return computeStreak({ qualifiedDays: await qualifiedDays(db, userId, goal), today });
 }
 
 /**
