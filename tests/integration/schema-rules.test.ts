@@ -128,7 +128,7 @@ async function seedWorld(db: Db, at?: Date) {
     .values({ userId: user.id, activityType: 'lesson_started', courseId: course.id, lessonId: lesson.id, ...stamps })
     .returning()
     .then(([r]) => r!);
-  await db.insert(outbox).values({ userId: user.id, name: 'test.mutation', args: {} });
+  await db.insert(outbox).values({ userId: user.id, mutationId: 1, name: 'test.mutation', args: {} });
   return { user, preferences, course, lesson, enrolment, progress, plan, session, message, exam, achievement, unlocked, activity };
 }
 type World = Awaited<ReturnType<typeof seedWorld>>;

@@ -35,7 +35,7 @@ export async function openTestPglite(): Promise<OpenedDatabase> {
 let databaseCounter = 0;
 
 /** A fresh database in the run's PostgreSQL 15 cluster, migrated, dropped again on close. */
-export async function openTestPostgres(): Promise<OpenedDatabase> {
+export async function openTestPostgres(pool?: Partial<pg.PoolConfig>): Promise<OpenedDatabase> {
   const adminUrl = inject('postgresUrl');
   const name = `test_${process.pid}_${Date.now()}_${databaseCounter++}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -44,7 +44,7 @@ export async function openTestPostgres(): Promise<OpenedDatabase> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const opened = await openPostgres({ connectionString: url.toString(), migrationsFolder: MIGRATIONS_FOLDER });
+  const opened = await openPostgres({ connectionString: url.toString(), migrationsFolder: MIGRATIONS_FOLDER, ...(pool ? { pool } : {}) });
   return {
     ...opened,
     close: async () => {

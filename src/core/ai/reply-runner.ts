@@ -8,7 +8,8 @@ import { AppError } from '../errors/app-error';
 import type { EventHub } from '../events/event-hub';
 import { runMutation } from '../mutations/run-mutation';
 import type { MutationArgs } from '../../shared/mutations';
-import { resolveTeacher } from './ai-settings';
+import { resolveTeacher, type SchoolAiRule } from './ai-settings';
+import type { SchoolPolicy } from '../school/school-policy';
 import { createDraftWriter } from './draft-writer';
 import { ProviderError, type ChatTurn, type TeacherProvider } from './provider';
 import type { SecretBox } from './secret-box';
@@ -23,6 +24,8 @@ export interface ReplyRunnerDeps {
   events: EventHub;
   secrets: SecretBox;
   teachers: TeacherFactory;
+  /** The school's teacher and language rules (none: a computer without a school configuration). */
+  school?: SchoolAiRule & Pick<SchoolPolicy, 'languageOf'>;
   now: () => Date;
   timeZone: () => string;
   logError: (message: string, data?: unknown) => void;
@@ -45,7 +48,7 @@ export interface ReplyRunner {
 }
 
 /** Draft delete and the final message in one transaction: the reply is either a draft or a message. */
-async function finishReply(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>) {
+export async function finishReply(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>) {
   await tx.delete(chatDrafts).where(eq(chatDrafts.messageId, args.messageId));
   return appendChatMessage(tx, userId, args);
 }
@@ -78,11 +81,12 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
     let provider: AiProvider = 'offline';
     const draft = createDraftWriter(db, replyId, (error) => deps.logError('chat draft not saved', { error: String(error) }));
     try {
-      const [context, turns, choice] = await Promise.all([
+      const [built, turns, choice] = await Promise.all([
         buildTeachingContext(db, userId, session),
         history(session.id),
-        resolveTeacher(db, deps.secrets, userId),
+        resolveTeacher(db, deps.secrets, userId, deps.school),
       ]);
+      const context = deps.school ? { ...built, language: deps.school.languageOf(built.language) } : built;
       await db.insert(chatDrafts).values({ messageId: replyId, sessionId: session.id });
       const request = { context, history: turns, signal };
       const stream = async (teacher: TeacherProvider) => {

@@ -1,3 +1,4 @@
+import { renameStudent } from './rename-student';
 import { eq } from 'drizzle-orm';
 import type { MutationArgs } from '../../shared/mutations';
 import { checkPassword, findAccount, isListHidden } from '../accounts/accounts-service';
@@ -15,10 +16,6 @@ type ProfileMethods =
   | 'profile.avatar'
   | 'profile.exportData'
   | 'profile.deleteAccount';
-
-async function renameStudent(tx: Db, userId: string, args: MutationArgs<'profile.update'>) {
-  await tx.update(users).set({ fullName: args.fullName }).where(eq(users.id, userId));
-}
 
 export const profileHandlers = (deps: CoreDeps): HandlerGroup<ProfileMethods> => {
   const { db, session, events, avatars, passwords, now } = deps;

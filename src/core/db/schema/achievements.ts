@@ -31,7 +31,7 @@ export const userAchievements = pgTable(
     userId: ownerColumn(),
     achievementId: uuid('achievement_id')
       .notNull()
-      .references(() => achievements.id, { onDelete: 'cascade' }),
+      .references(() => achievements.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
     unlockedAt: timestamp('unlocked_at', { withTimezone: true }).notNull().defaultNow(),
     seen: boolean('seen').notNull().default(false),
     ...timestamps(),

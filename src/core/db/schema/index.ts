@@ -7,3 +7,4 @@ export * from './chat';
 export * from './achievements';
 export * from './activity';
 export * from './local';
+export * from './sync';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, integer, jsonb, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { AI_PROVIDERS } from '../../../shared/domain';
 import { oneOf } from './columns';
 import { users } from './users';
@@ -13,10 +13,12 @@ export const outbox = pgTable('outbox', {
   userId: uuid('user_id')
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
+  /** Per student, 1, 2, 3, … without gaps (see outbox_sequences): what the server's cursor counts. */
+  mutationId: bigint('mutation_id', { mode: 'number' }).notNull(),
   name: varchar('name', { length: 100 }).notNull(),
   args: jsonb('args').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [unique('outbox_user_id_mutation_id_unique').on(t.userId, t.mutationId)]);
 
 /** Which content pack (by course key) is installed at which version, so start-up installs only what is new. */
 export const contentPacks = pgTable('content_packs', {

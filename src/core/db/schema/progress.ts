@@ -54,7 +54,7 @@ export const userLessons = pgTable(
       .references(() => lessons.id, { onDelete: 'cascade' }),
     userCourseId: uuid('user_course_id')
       .notNull()
-      .references(() => userCourses.id, { onDelete: 'cascade' }),
+      .references(() => userCourses.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
     status: varchar('status', { length: 20 }).notNull().default('not_started'),
     score: integer('score'),
     timeSpentMinutes: integer('time_spent_minutes').notNull().default(0),

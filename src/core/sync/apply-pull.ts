@@ -1,0 +1,137 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { MutationName } from '../../shared/mutations';
+import type { RowChange } from '../../shared/sync';
+import { outbox, syncAccounts } from '../db/schema';
+import type { Db } from '../db/types';
+import { sqlArray } from '../db/sql-array';
+import { applyMutation, parseMutationArgs } from '../mutations/run-mutation';
+import { isMutationName, MUTATIONS } from './mutation-registry';
+import { recomputeDerived } from './recompute-derived';
+import { SYNCED_TABLES, type SyncedTable } from './synced-tables';
+
+export interface PulledState {
+  changes: readonly RowChange[];
+  cursor: string;
+  /** The server's last applied mutation of this device: everything up to it leaves the outbox. */
+  lastMutationId: number;
+  /** The student's local date, for the streak. */
+  today: string;
+}
+
+/**
+ * Apply everything a pull brought, in ONE transaction on the device: rows in dependency order (deletions
+ * children first), acknowledged mutations out of the outbox, the still-pending ones re-applied on top
+ * (the server has not seen them yet), derived numbers recomputed, the new cursor stored.
+ */
+export async function applyPull(db: Db, userId: string, state: PulledState): Promise<{ rebased: number }> {
+  return db.transaction(async (tx) => {
+    const deletions = state.changes.filter((c) => c.deleted);
+    for (const table of [...SYNCED_TABLES].reverse()) {
+      const keys = deletions.filter((c) => c.table === table.name).map((c) => c.key);
+      if (keys.length > 0) await deleteRows(tx, userId, table, keys);
+    }
+    for (const table of SYNCED_TABLES) {
+      const rows = state.changes.filter((c) => c.table === table.name && c.row).map((c) => c.row!);
+      if (rows.length === 0) continue;
+      if (table.name === 'users') await updateOwnUser(tx, userId, table, rows);
+      else await upsertRows(tx, userId, table, rows);
+    }
+    await tx.delete(outbox).where(and(eq(outbox.userId, userId), lte(outbox.mutationId, state.lastMutationId)));
+    const rebased = await reapplyPending(tx, userId);
+    await recomputeDerived(tx, userId, state.today);
+    await tx
+      .update(syncAccounts)
+      .set({ cursor: state.cursor, lastSyncedAt: new Date(), lastError: null })
+      .where(eq(syncAccounts.userId, userId));
+    return { rebased };
+  });
+}
+
+/** A student's rows only: whatever a server sends, a pull never touches another account on this computer. */
+function scoped(table: SyncedTable, alias: string, userId: string) {
+  const t = sql.raw(alias);
+  if (table.scope === 'catalogue') return sql`TRUE`;
+  if (table.name === 'chat_messages') return sql`EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = ${t}.session_id AND s.user_id = ${userId}::uuid)`;
+  if (table.name === 'users') return sql`${t}.id = ${userId}::uuid`;
+  return sql`${t}.user_id = ${userId}::uuid`;
+}
+
+async function deleteRows(tx: Db, userId: string, table: SyncedTable, keys: string[]) {
+  await tx.execute(
+    sql`DELETE FROM ${sql.identifier(table.name)} t WHERE t.id = ANY(${sqlArray(keys, 'uuid')}) AND ${scoped(table, 't', userId)}`,
+  );
+}
+
+async function columnsOf(tx: Db, table: string): Promise<string[]> {
+  const result = (await tx.execute(
+    sql`SELECT column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = ${table} AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+  )) as unknown as { rows: { column_name: string }[] };
+  return result.rows.map((r) => r.column_name);
+}
+
+async function upsertRows(tx: Db, userId: string, table: SyncedTable, rows: Record<string, unknown>[]) {
+  // Rows claiming another owner are dropped: the device trusts the server, but not blindly.
+  const mine = table.scope === 'catalogue' || table.name === 'chat_messages' ? rows : rows.filter((r) => r.user_id === userId);
+  if (mine.length === 0) return;
+  const columns = (await columnsOf(tx, table.name)).filter((c) => !(table.hidden ?? []).includes(c));
+  const list = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+  const updates = sql.join(
+    columns.filter((c) => !table.conflict.includes(c)).map((c) => sql`${sql.identifier(c)} = excluded.${sql.identifier(c)}`),
+    sql`, `,
+  );
+  const target = sql.join(table.conflict.map((c) => sql.identifier(c)), sql`, `);
+  if (table.name === 'user_activity_log') await yieldAwards(tx, userId, mine);
+  const source = sql`SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.identifier(table.name)}, ${JSON.stringify(mine)}::jsonb)`;
+  const guard = table.name === 'chat_messages' ? sql` WHERE EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = session_id AND s.user_id = ${userId}::uuid)` : sql``;
+  await tx.execute(
+    sql`INSERT INTO ${sql.identifier(table.name)} (${list}) ${source}${guard}
+        ON CONFLICT (${target}) DO UPDATE SET ${updates}`,
+  );
+}
+
+/**
+ * Points are awarded once per student and award key. When the server gave an award to another device's
+ * fact (it got there first), this device's own fact for the same thing keeps its place in the log but
+ * gives up the award, as it did on the server.
+ */
+async function yieldAwards(tx: Db, userId: string, rows: Record<string, unknown>[]) {
+  const winners = rows
+    .map((r) => ({ id: String(r.id), award: (r.activity_data as Record<string, unknown> | null)?.award }))
+    .filter((w): w is { id: string; award: string } => typeof w.award === 'string');
+  if (winners.length === 0) return;
+  await tx.execute(sql`
+    UPDATE user_activity_log SET activity_data = activity_data - 'award' - 'points'
+    WHERE user_id = ${userId}
+      AND activity_data ->> 'award' = ANY(${sqlArray(winners.map((w) => w.award), 'text')})
+      AND id <> ALL(${sqlArray(winners.map((w) => w.id), 'uuid')})`);
+}
+
+async function updateOwnUser(tx: Db, userId: string, table: SyncedTable, rows: Record<string, unknown>[]) {
+  const row = rows.find((r) => r.id === userId);
+  if (!row) return;
+  const sets = (table.only ?? []).filter((c) => c in row).map((c) => sql`${sql.identifier(c)} = ${row[c] as string}`);
+  if (sets.length === 0) return;
+  await tx.execute(sql`UPDATE users SET ${sql.join(sets, sql`, `)} WHERE id = ${userId}`);
+}
+
+/** Re-run the student's not yet acknowledged mutations over the server's rows; returns how many. */
+async function reapplyPending(tx: Db, userId: string): Promise<number> {
+  const pending = await tx
+    .select({ name: outbox.name, args: outbox.args })
+    .from(outbox)
+    .where(eq(outbox.userId, userId))
+    .orderBy(asc(outbox.mutationId));
+  for (const mutation of pending) {
+    if (!isMutationName(mutation.name)) continue;
+    const name: MutationName = mutation.name;
+    try {
+      await tx.transaction(async (savepoint) => {
+        await applyMutation(savepoint, userId, MUTATIONS[name] as never, parseMutationArgs(name, mutation.args) as never);
+      });
+    } catch {
+      // The server will judge it when it is pushed; the rows stay as the server sent them.
+    }
+  }
+  return pending.length;
+}

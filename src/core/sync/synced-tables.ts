@@ -1,0 +1,51 @@
+/**
+ * The tables that replicate, in the order a device applies them (parents before children). Adding a
+ * synced table is an entry here plus its `sync_track_change` trigger in a migration.
+ *
+ * - scope 'user': the student's own rows; 'catalogue': courses, lessons, achievements, for everyone.
+ * - conflict: the key a device merges on. Natural keys (one row per student and course, …) let a row
+ *   made offline on the device take the server's id (child rows follow by ON UPDATE CASCADE).
+ * - hidden: server columns a device never receives.
+ * - local: device columns a pull never overwrites.
+ *
+ * Not here, on purpose: derived numbers (users' points, level, streak, lesson count; user_study_days)
+ * are recomputed on the device from the facts after every pull; local tables (outbox, drafts, AI
+ * settings, sign-in guards, sync state) never leave the device.
+ */
+export interface SyncedTable {
+  readonly name: string;
+  readonly scope: 'user' | 'catalogue';
+  readonly conflict: readonly string[];
+  readonly hidden?: readonly string[];
+  /** Only these columns are taken from the server (the users row: the rest is the device's own or derived). */
+  readonly only?: readonly string[];
+}
+
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  { name: 'courses', scope: 'catalogue', conflict: ['id'] },
+  { name: 'lessons', scope: 'catalogue', conflict: ['id'] },
+  { name: 'achievements', scope: 'catalogue', conflict: ['name'] },
+  {
+    name: 'users',
+    scope: 'user',
+    conflict: ['id'],
+    hidden: ['password_hash'],
+    only: ['full_name', 'email', 'username'],
+  },
+  { name: 'user_preferences', scope: 'user', conflict: ['user_id'] },
+  { name: 'user_courses', scope: 'user', conflict: ['user_id', 'course_id'] },
+  { name: 'user_lessons', scope: 'user', conflict: ['user_id', 'lesson_id'] },
+  { name: 'learning_plans', scope: 'user', conflict: ['user_id', 'course_id'] },
+  { name: 'exam_courses', scope: 'user', conflict: ['user_id', 'exam_type', 'subject'] },
+  { name: 'chat_sessions', scope: 'user', conflict: ['id'] },
+  { name: 'chat_messages', scope: 'user', conflict: ['id'] },
+  { name: 'user_achievements', scope: 'user', conflict: ['user_id', 'achievement_id'] },
+  { name: 'user_activity_log', scope: 'user', conflict: ['id'] },
+];
+
+const byName = new Map(SYNCED_TABLES.map((t) => [t.name, t]));
+
+export const syncedTable = (name: string): SyncedTable | undefined => byName.get(name);
+
+/** The scope of the shared catalogue in `sync_changes`: no student has this id. */
+export const CATALOGUE_SCOPE = '00000000-0000-0000-0000-000000000000';
