@@ -25,7 +25,7 @@ const uiLibraries = packages(['react', 'react-dom', 'react-dom/client', 'zustand
 const storage = packages(['drizzle-orm', 'drizzle-kit', '@electric-sql/pglite', 'pg', 'bcryptjs'], 'Databases and secrets belong to the core.');
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,6 +18,7 @@ import { measure, ms, renderTable, summarise, type Row, type Timing } from './st
 import { COMPLETED_LESSONS, seedCatalogue, seedStudentHistory } from './seed-large';
 import { measureMotivation, motivationRows } from './motivation';
 import { chatRows, measureChat } from './chat';
+import { measureSync, syncTable, type SyncResults } from './sync';
 
 const PGLITE = 'PGlite';
 const POSTGRES = 'PostgreSQL 15';
@@ -149,6 +150,7 @@ async function main() {
   let pgOps: Record<string, Timing>;
   let pgMotivation: Record<string, Timing>;
   let pgChat: Record<string, Timing>;
+  let sync: SyncResults;
   try {
     const database = await openPostgres({ connectionString: cluster.url, migrationsFolder: projectPaths.migrationsFolder });
     const pgCore = createCoreOnDatabase(database, { appVersion: 'bench', dataDir: tmp('teacher-ai-bench-pg-files-'), logger: quiet });
@@ -160,6 +162,8 @@ async function main() {
     await pgCore.close();
     log('PostgreSQL 15: chat (first token, offline teacher; own database with the starter content)…');
     pgChat = await measureChat({ kind: 'postgres', clusterUrl: cluster.url });
+    log('Sync: the central server over PostgreSQL 15, devices over HTTP…');
+    sync = await measureSync(cluster.url);
   } finally {
     cluster.stop();
   }
@@ -186,6 +190,7 @@ async function main() {
   rows.push(...motivationRows({ [PGLITE]: pgliteMotivation, [POSTGRES]: pgMotivation }));
   rows.push(...chatRows({ [PGLITE]: pgliteChat, [POSTGRES]: pgChat }));
   console.log(renderTable(rows, [PGLITE, POSTGRES]));
+  console.log(`\n${syncTable(sync)}`);
   console.log(`\nTotal bench time ${ms((Date.now() - started) / 1000)} s`);
 }
 

@@ -76,8 +76,12 @@ CREATE TRIGGER user_activity_log_sync AFTER INSERT OR UPDATE OR DELETE ON user_a
 -- Row-level security, the second wall behind the server's own checks. The server runs every request
 -- of a student as teacher_app (SET LOCAL ROLE) with teacher.user_id set; that role owns nothing and
 -- cannot bypass RLS. Roles are cluster-wide: several databases (tests, instances) may race to create it.
+-- An operator may create the role beforehand (a migrating role without CREATEROLE could not, and CREATE
+-- ROLE checks that privilege before it looks for an existing role), hence the IF.
 DO $$ BEGIN
-  CREATE ROLE teacher_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'teacher_app') THEN
+    CREATE ROLE teacher_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
+  END IF;
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 --> statement-breakpoint
@@ -97,6 +101,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO teacher_a
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO teacher_app;
 --> statement-breakpoint
 REVOKE INSERT, UPDATE, DELETE ON courses, lessons, achievements FROM teacher_app;
+--> statement-breakpoint
+-- Tables without a student: the catalogue's bookkeeping and the installation's settings are read-only
+-- to students; the server's sign-in limits are none of their business (system steps only).
+REVOKE INSERT, UPDATE, DELETE ON content_packs, local_settings FROM teacher_app;
+--> statement-breakpoint
+REVOKE ALL ON sync_sign_in_limits FROM teacher_app;
 --> statement-breakpoint
 DO $$
 DECLARE

@@ -31,6 +31,19 @@ import { Session } from './session/session';
 import { teacherHandlers } from './teacher/handlers';
 import path from 'node:path';
 import type { ReplyRunner } from './ai/reply-runner';
+import { describeSchoolProblems, NO_SCHOOL_CONFIG, type LoadedSchoolConfig } from './school/load-school-config';
+import { createSchoolPolicy } from './school/school-policy';
+import { schoolHandlers } from './school/handlers';
+import { backupsHandlers } from './backups/handlers';
+import { localBackups, type BackupsService, type RestoreBackup } from './backups/backup-service';
+import { createSyncEngine, type SyncEngine, type SyncTimers } from './sync/sync-engine';
+import { syncHandlers } from './sync/handlers';
+import { diagnosticsHandlers } from './diagnostics/handlers';
+import { exportDiagnostics } from './diagnostics/export-diagnostics';
+import { schemaVersionOf } from './db/schema-version';
+import type { FetchLike } from './sync/sync-http';
+import { contract, isMethodName } from '../shared/contract';
+import os from 'node:os';
 
 export interface Core {
   invoke: Invoke;
@@ -39,6 +52,9 @@ export interface Core {
   readonly db: Db;
   readonly session: Session;
   readonly replies: ReplyRunner;
+  readonly sync: SyncEngine;
+  /** Backups of the local database; null over a database that is not the app's own PGlite. */
+  readonly backups: BackupsService | null;
   close(): Promise<void>;
 }
 
@@ -54,6 +70,18 @@ export interface CoreOptions {
   timeZone?: () => string;
   /** Tests swap in teachers that talk to their own servers. */
   teachers?: TeacherFactory;
+  /** The school-wide configuration found on this computer (`loadSchoolConfig`); absent: none. */
+  school?: LoadedSchoolConfig | null;
+  /** Backups of the local PGlite database (`createLocalCore` sets it). */
+  backupService?: BackupsService | null;
+  /** The network of the sync client; tests put a fake server (and faults) here. */
+  syncFetch?: FetchLike;
+  /** When background syncs fire; fault tests hold them and sync only when they say. */
+  syncTimers?: SyncTimers;
+  /** How this computer is listed among a student's devices on the server (default: its host name). */
+  deviceName?: string;
+  /** Migrations this build has (`createLocalCore` counts `drizzle/`); counted from the database when absent. */
+  schemaVersion?: number;
 }
 
 const consoleLogger: DispatchLogger = { error: (message, data) => console.error(`[core] ${message}`, data ?? '') };
@@ -74,6 +102,10 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...chatHandlers(deps),
     ...aiHandlers(deps),
     ...motivationHandlers(deps),
+    ...schoolHandlers(deps),
+    ...backupsHandlers(deps),
+    ...syncHandlers(deps),
+    ...diagnosticsHandlers(deps),
   };
 }
 
@@ -86,13 +118,30 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
   const timeZone = options.timeZone ?? systemTimeZone;
   const secrets = createFileSecretBox(path.join(options.dataDir, 'secret.key'));
   const teachers = options.teachers ?? defaultTeachers(database.db);
-  const replies = createReplyRunner({ db: database.db, events, secrets, teachers, now, timeZone, logError: (m, d) => logger.error(m, d as Record<string, unknown> | undefined) });
+  const school = createSchoolPolicy(options.school);
+  const replies = createReplyRunner({ db: database.db, events, secrets, teachers, school, now, timeZone, logError: (m, d) => logger.error(m, d as Record<string, unknown> | undefined) });
+  const passwords = createPasswordHasher(options.bcryptCost);
+  const sync = createSyncEngine({
+    db: database.db,
+    events,
+    session,
+    secrets,
+    passwords,
+    fetch: options.syncFetch,
+    ...(options.syncTimers ? { timers: options.syncTimers } : {}),
+    now,
+    timeZone,
+    schemaVersion: options.schemaVersion ?? null,
+    deviceName: options.deviceName ?? `Teacher AI — ${os.hostname()}`,
+    newAccountPreferences: () => school.newAccountPreferences(),
+    log: (message, data) => logger.error(message, data),
+  });
   const deps: CoreDeps = {
     db: database.db,
     session,
     events,
     appVersion: options.appVersion,
-    passwords: createPasswordHasher(options.bcryptCost),
+    passwords,
     avatars: createAvatarStore(path.join(options.dataDir, 'avatars')),
     attachments: createAttachmentStore(path.join(options.dataDir, 'attachments')),
     now,
@@ -100,14 +149,30 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
     secrets,
     teachers,
     replies,
+    school,
+    backups: options.backupService ?? null,
+    sync,
+    diagnostics: {
+      export: () =>
+        exportDiagnostics({ db: database.db, dataDir: options.dataDir, appVersion: options.appVersion, schemaVersion: options.schemaVersion ?? null, now }),
+    },
   };
+  const dispatch = createDispatcher(createHandlers(deps), logger, session);
   return {
-    invoke: createDispatcher(createHandlers(deps), logger, session),
+    // Every change a student makes is a mutation method: the sync engine sends it soon after.
+    invoke: async (method, input) => {
+      const result = await dispatch(method, input);
+      if (result.ok && isMethodName(method) && contract[method].kind === 'mutation') sync.changed();
+      return result;
+    },
     subscribe: (listener) => events.subscribe(listener),
     db: database.db,
     session,
     replies,
+    sync,
+    backups: options.backupService ?? null,
     close: async () => {
+      await sync.close();
       await replies.close();
       await database.close();
     },
@@ -123,24 +188,54 @@ export interface LocalCoreOptions extends CoreOptions {
   templatePath?: string | null;
   /** The achievements catalogue, installed (upserted by name) on every start. */
   achievementsFile?: string | null;
+  /** How many backups to keep in `<dataDir>/backups` (7). */
+  keepBackups?: number;
+  /** The app shell's way to restore a backup (it reopens the core); see `openLocalApp`. */
+  restoreBackup?: RestoreBackup | null;
+  /** The caller already holds the data directory's lock (`openLocalApp`, across restores). */
+  dataDirLockHeld?: boolean;
+}
+
+/**
+ * The school's content packs (`contentPacksDir`), installed like the starter content: on every start,
+ * those new or changed. A broken pack is skipped and becomes one of the configuration's problems.
+ */
+async function installSchoolPacks(db: Db, school: LoadedSchoolConfig): Promise<LoadedSchoolConfig> {
+  const dir = school.config?.contentPacksDir;
+  if (!dir) return school;
+  const problems = [...school.problems];
+  await installPackDirectory(db, dir, (error) => {
+    problems.push({ file: error.file, field: 'contentPacksDir', message: `content pack skipped: ${error.reasons.join('; ')}`.slice(0, 1000) });
+  });
+  return { ...school, problems };
 }
 
 /** The desktop app's and browser mode's core: PGlite in the data directory, migrated, with starter content. */
 export async function createLocalCore(options: LocalCoreOptions): Promise<Core> {
-  const lock = acquireDataDirLock(options.dataDir);
+  const lock = options.dataDirLockHeld ? { release: () => {} } : acquireDataDirLock(options.dataDir);
   let database: OpenedDatabase | undefined;
   try {
-    database = await openPglite({
+    const backups = localBackups(options);
+    const opened = await openPglite({
       dataDir: `${options.dataDir}/db`,
       migrationsFolder: options.migrationsFolder,
       templatePath: options.templatePath ?? null,
+      beforeMigrate: backups.beforeMigrate,
     });
+    database = opened;
     const logger = options.logger ?? consoleLogger;
     if (options.contentDir) {
       await installPackDirectory(database.db, options.contentDir, (error) => logger.error('invalid content pack', { pack: error.message }));
     }
     if (options.achievementsFile) await installAchievements(database.db, loadAchievementCatalogue(options.achievementsFile));
-    const core = createCoreOnDatabase(database, options);
+    const school = await installSchoolPacks(database.db, options.school ?? NO_SCHOOL_CONFIG);
+    for (const line of describeSchoolProblems(school)) logger.error(line);
+    const core = createCoreOnDatabase(database, {
+      ...options,
+      school,
+      backupService: backups.serviceFor(opened.client),
+      schemaVersion: options.schemaVersion ?? schemaVersionOf(options.migrationsFolder),
+    });
     await core.replies.recoverDrafts();
     return {
       ...core,

@@ -8,6 +8,10 @@ import type { Session } from './session/session';
 import type { SecretBox } from './ai/secret-box';
 import type { TeacherFactory } from './ai/teachers';
 import type { ReplyRunner } from './ai/reply-runner';
+import type { SchoolPolicy } from './school/school-policy';
+import type { BackupsService } from './backups/backup-service';
+import type { SyncEngine } from './sync/sync-engine';
+import type { DiagnosticsFile } from './diagnostics/export-diagnostics';
 
 /** What every feature's handlers get from `create-core`. */
 export interface CoreDeps {
@@ -27,6 +31,14 @@ export interface CoreDeps {
   teachers: TeacherFactory;
   /** The AI teacher's replies in progress. */
   replies: ReplyRunner;
+  /** The school's rules for this computer (README: "School-wide configuration"). */
+  school: SchoolPolicy;
+  /** Backups of the local PGlite database; absent over any other database. */
+  backups?: BackupsService | null;
+  /** Sync with the central server: linking accounts, scheduling, status. */
+  sync: SyncEngine;
+  /** «Export diagnostics»: one redacted report file (src/core/diagnostics). */
+  diagnostics: { export(): Promise<DiagnosticsFile> };
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>) => Promise<MethodOutput<M>>;

@@ -1,5 +1,8 @@
 import type { App, BrowserWindow, IpcMain, Session } from 'electron';
 import type { Core } from '../core/create-core';
+
+/** What the shell needs of the core: the local app (`openLocalApp`) switches cores behind these on a restore. */
+export type ShellCore = Pick<Core, 'invoke' | 'subscribe' | 'close'>;
 import { forwardEvents, registerIpcSeam } from './ipc';
 import { createMainWindow, type BrowserWindowConstructor, type WindowSource } from './window';
 
@@ -8,7 +11,7 @@ export interface DesktopDeps {
   BrowserWindow: BrowserWindowConstructor;
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   defaultSession: () => Pick<Session, 'setPermissionRequestHandler'>;
-  openCore: () => Promise<Core>;
+  openCore: () => Promise<ShellCore>;
   preloadPath: string;
   source: WindowSource;
   onFatal: (error: unknown) => void;
@@ -27,7 +30,7 @@ export function runDesktopApp(deps: DesktopDeps): { ready: Promise<void> } {
     return { ready: Promise.resolve() };
   }
   let window: BrowserWindow | null = null;
-  let core: Core | null = null;
+  let core: ShellCore | null = null;
   let closed = false;
 
   app.on('second-instance', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
+import { DEFAULT_ACHIEVEMENTS_FILE, DEFAULT_CONTENT_DIR } from './paths';
 
 const SECRET = 'a-very-long-secret-that-is-at-least-32-chars';
 const valid = { DATABASE_URL: 'postgres://user:pw@localhost:5432/teacher', TOKEN_SECRET: SECRET };
@@ -15,13 +16,25 @@ function problemsOf(env: Record<string, string | undefined>): { problems: readon
 }
 
 describe('loadConfig', () => {
-  it('applies the defaults: port 3001 and a 1 MiB body limit', () => {
+  it('applies the defaults: port 3001, a 1 MiB body limit, the shipped catalogue, bcrypt cost 10', () => {
     expect(loadConfig(valid)).toEqual({
       databaseUrl: valid.DATABASE_URL,
       port: 3001,
       tokenSecret: SECRET,
       maxBodyBytes: 1024 * 1024,
+      contentDir: DEFAULT_CONTENT_DIR,
+      achievementsFile: DEFAULT_ACHIEVEMENTS_FILE,
+      bcryptCost: 10,
     });
+  });
+
+  it('reads CONTENT_DIR, ACHIEVEMENTS_FILE and BCRYPT_COST', () => {
+    expect(loadConfig({ ...valid, CONTENT_DIR: '/srv/packs', ACHIEVEMENTS_FILE: '/srv/achievements.json', BCRYPT_COST: '12' })).toMatchObject({
+      contentDir: '/srv/packs',
+      achievementsFile: '/srv/achievements.json',
+      bcryptCost: 12,
+    });
+    expect(problemsOf({ ...valid, BCRYPT_COST: '3' }).problems).toEqual(['BCRYPT_COST must be a whole number from 4 to 15.']);
   });
 
   it('reads PORT and MAX_BODY_BYTES', () => {

@@ -1,17 +1,26 @@
 import { z } from 'zod';
+import { DEFAULT_ACHIEVEMENTS_FILE, DEFAULT_CONTENT_DIR } from './paths';
 
 /** What the central server needs to run; read once at start, never mutated. */
 export interface ServerConfig {
   readonly databaseUrl: string;
   readonly port: number;
-  /** Signs access tokens (issue 7, later increments); validated now so a bad deployment fails at start. */
+  /** Signs access tokens (HMAC-SHA256); never logged. */
   readonly tokenSecret: string;
   readonly maxBodyBytes: number;
+  /** The course content packs installed on start. */
+  readonly contentDir: string;
+  /** The achievements catalogue installed on start. */
+  readonly achievementsFile: string;
+  /** bcrypt cost of new password hashes. */
+  readonly bcryptCost: number;
 }
 
 export const DEFAULT_PORT = 3001; // as in the seed
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const MIN_TOKEN_SECRET_LENGTH = 32;
+/** bcrypt cost on the server: ~90 ms per hash in bcryptjs, the minimum worth having online. */
+export const DEFAULT_BCRYPT_COST = 10;
 
 /** Thrown with every problem at once, so an operator fixes the environment in one go. */
 export class ConfigError extends Error {
@@ -41,6 +50,12 @@ const wholeNumber = (name: string, min: number, max: number) =>
         .optional(),
     );
 
+/** An unset or empty variable means "the default"; a path is taken as given. */
+const optionalPath = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
 // Messages are fixed strings: none of them may ever contain a variable's value (the secret above all).
 const schema = z.object({
   DATABASE_URL: required('DATABASE_URL').refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), {
@@ -52,6 +67,10 @@ const schema = z.object({
     .min(1, { error: 'TOKEN_SECRET is required.' })
     .min(MIN_TOKEN_SECRET_LENGTH, { error: `TOKEN_SECRET must be at least ${MIN_TOKEN_SECRET_LENGTH} characters long.` }),
   MAX_BODY_BYTES: wholeNumber('MAX_BODY_BYTES', 1, Number.MAX_SAFE_INTEGER),
+  CONTENT_DIR: optionalPath,
+  ACHIEVEMENTS_FILE: optionalPath,
+  // Below 10 only for tests: hashing is most of a registration's time.
+  BCRYPT_COST: wholeNumber('BCRYPT_COST', 4, 15),
 });
 
 /** Reads the configuration from an environment object (passed in, so tests control it). */
@@ -61,17 +80,23 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     PORT: env.PORT,
     TOKEN_SECRET: env.TOKEN_SECRET,
     MAX_BODY_BYTES: env.MAX_BODY_BYTES,
+    CONTENT_DIR: env.CONTENT_DIR,
+    ACHIEVEMENTS_FILE: env.ACHIEVEMENTS_FILE,
+    BCRYPT_COST: env.BCRYPT_COST,
   });
   if (!parsed.success) {
     // One line per variable: a too-short secret would otherwise be reported by both of its checks.
     const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];
     throw new ConfigError(problems);
   }
-  const { DATABASE_URL, PORT, TOKEN_SECRET, MAX_BODY_BYTES } = parsed.data;
+  const { DATABASE_URL, PORT, TOKEN_SECRET, MAX_BODY_BYTES, CONTENT_DIR, ACHIEVEMENTS_FILE, BCRYPT_COST } = parsed.data;
   return {
     databaseUrl: DATABASE_URL,
     port: PORT ?? DEFAULT_PORT,
     tokenSecret: TOKEN_SECRET,
     maxBodyBytes: MAX_BODY_BYTES ?? DEFAULT_MAX_BODY_BYTES,
+    contentDir: CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
+    achievementsFile: ACHIEVEMENTS_FILE ?? DEFAULT_ACHIEVEMENTS_FILE,
+    bcryptCost: BCRYPT_COST ?? DEFAULT_BCRYPT_COST,
   };
 }

@@ -1,4 +1,6 @@
 import type http from 'node:http';
+import { AppError } from '../core/errors/app-error';
+import type { ErrorCode } from '../shared/errors';
 
 /** The statuses the server answers with on failure, each with a stable machine-readable code. */
 export const ERROR_CODES = {
@@ -9,6 +11,7 @@ export const ERROR_CODES = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  429: 'rate_limited',
   500: 'internal_error',
   503: 'unavailable',
 } as const;
@@ -21,6 +24,8 @@ export class HttpError extends Error {
     message: string,
     readonly code: string = ERROR_CODES[status],
     readonly headers: Record<string, string> = {},
+    /** Extra machine-readable fields next to code and message (validation issues, the last applied id). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -39,7 +44,30 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(text);
 }
 
-/** Every error response has the same shape: `{ error: { code, message } }`. */
+/** Every error response has the same shape: `{ error: { code, message, ...details } }`. */
 export function sendError(res: http.ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
+  sendJson(res, error.status, { error: { ...error.details, code: error.code, message: error.message } }, error.headers);
+}
+
+/** How the core's own error codes read over HTTP (a service refusal is the client's problem, not a 500). */
+const STATUS_OF_APP_ERROR: Record<ErrorCode, ErrorStatus> = {
+  invalid_input: 400,
+  unknown_method: 404,
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** A core AppError as the HTTP answer it stands for; anything else is not ours to explain (null). */
+export function httpErrorOfAppError(error: unknown): HttpError | null {
+  if (!(error instanceof AppError)) return null;
+  const status = STATUS_OF_APP_ERROR[error.code];
+  const headers: Record<string, string> =
+    error.retryAfterSeconds !== undefined ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+  const details = error.issues ? { issues: error.issues } : {};
+  return new HttpError(status, error.message, status === 500 ? ERROR_CODES[500] : error.code, headers, details);
 }

@@ -1,7 +1,8 @@
 import type http from 'node:http';
-import { HttpError, sendError, sendJson } from './http-errors';
+import { HttpError, httpErrorOfAppError, sendError, sendJson } from './http-errors';
 import { readJsonBody } from './json-body';
 import type { Logger } from './logger';
+import { describeError } from './db-errors';
 import type { Router } from './router';
 
 export interface RequestListenerOptions {
@@ -31,22 +32,23 @@ export function createRequestListener({ router, log, maxBodyBytes }: RequestList
       if (match.kind === 'method-not-allowed') {
         throw new HttpError(405, `${method} is not allowed on ${path}.`, undefined, { Allow: match.allowed.join(', ') });
       }
-      const reply = await match.handler({ req, url, readJson: () => readJsonBody(req, maxBodyBytes) });
-      sendJson(res, reply.status, reply.body);
+      const reply = await match.handler({ req, url, params: match.params, readJson: () => readJsonBody(req, maxBodyBytes) });
+      sendJson(res, reply.status, reply.body, reply.headers);
     };
 
     handle().catch((error: unknown) => {
       if (res.headersSent) {
-        log.error('handler failed after responding', { method, path, error });
+        log.error('handler failed after responding', { method, path, error: describeError(error) });
         res.destroy();
         return;
       }
-      if (error instanceof HttpError) {
-        sendError(res, error);
+      const known = error instanceof HttpError ? error : httpErrorOfAppError(error);
+      if (known && known.status !== 500) {
+        sendError(res, known);
         return;
       }
-      // The client learns only that it failed; the details (and stack) go to the log.
-      log.error('handler failed', { method, path, error });
+      // The client learns only that it failed; the details (and stack) go to the log — never a query's parameters.
+      log.error('handler failed', { method, path, error: describeError(error) });
       sendError(res, new HttpError(500, 'The server could not handle this request.'));
     });
   };

@@ -1,46 +1,14 @@
-import { PassThrough } from 'node:stream';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from './http-errors';
-import { createLogger } from './logger';
+import { DEFAULT_CONTENT_DIR } from './paths';
 import { startServer, type RunningServer } from './server';
+import { captureLog, createEmptyDatabase, TEST_SECRET } from './test-harness';
 
-const SECRET = 'test-token-secret-that-is-long-enough-0123456789';
-let counter = 0;
-
-/** An empty database in the run's PostgreSQL 15 cluster: the server must migrate it itself. */
-async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = inject('postgresUrl');
-  const name = `server_${process.pid}_${Date.now()}_${counter++}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-function captureLog() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  return {
-    log: createLogger(stream),
-    lines: () =>
-      text
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-    text: () => text,
-  };
-}
+const SECRET = TEST_SECRET;
 
 async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: unknown; headers: Headers }> {
   const response = await fetch(url, init);
@@ -154,6 +122,73 @@ describe('central server', () => {
 
   it('refuses to start on an invalid configuration', async () => {
     await expect(startServer({ env: { DATABASE_URL: database.url }, log: logs.log })).rejects.toThrow(/TOKEN_SECRET is required/);
+  });
+});
+
+describe('central server catalogue', () => {
+  it('installs the catalogue once, even when instances start together, and records it for devices', async () => {
+    const fresh = await createEmptyDatabase();
+    const logs = captureLog();
+    const instance = () =>
+      startServer({ env: { DATABASE_URL: fresh.url, TOKEN_SECRET: SECRET, PORT: '0' }, log: logs.log, version: 'test', host: '127.0.0.1' });
+    const query = async (text: string) => {
+      const client = new pg.Client({ connectionString: fresh.url });
+      await client.connect();
+      try {
+        return (await client.query(text)).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    // Two instances over one fresh database, at the same time: they take turns under the migration lock.
+    const servers = await Promise.all([instance(), instance()]);
+    try {
+      const packs = fs.readdirSync(DEFAULT_CONTENT_DIR).filter((name) => name.endsWith('.json')).length;
+      const [counts] = await query(`SELECT (SELECT count(*)::int FROM content_packs) AS packs, (SELECT count(*)::int FROM courses) AS courses,
+        (SELECT count(*)::int FROM lessons) AS lessons, (SELECT count(*)::int FROM achievements) AS achievements`);
+      expect(counts).toMatchObject({ packs, courses: packs });
+      expect(counts.achievements).toBeGreaterThan(0);
+      // Every catalogue row is in the catalogue's change feed, once.
+      const tracked = await query(`SELECT table_name, count(*)::int AS n FROM sync_changes
+        WHERE scope_id = '00000000-0000-0000-0000-000000000000' GROUP BY 1 ORDER BY 1`);
+      expect(tracked).toEqual([
+        { table_name: 'achievements', n: counts.achievements },
+        { table_name: 'courses', n: counts.courses },
+        { table_name: 'lessons', n: counts.lessons },
+      ]);
+      // The first installed every pack; the second found them installed.
+      const installed = logs.lines().filter((line) => line.msg === 'catalogue installed');
+      expect(installed.map((line) => (line.packsInstalled as string[]).length).sort()).toEqual([0, packs]);
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+      await fresh.drop();
+    }
+  });
+
+  it('installs the packs of CONTENT_DIR, and skips (and logs) a broken one', async () => {
+    const database = await createEmptyDatabase();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-packs-'));
+    fs.copyFileSync(path.join(DEFAULT_CONTENT_DIR, 'math-5-fractions.json'), path.join(dir, 'math-5-fractions.json'));
+    fs.writeFileSync(path.join(dir, 'broken.json'), '{"format": "nope"}');
+    const logs = captureLog();
+    const server = await startServer({
+      env: { DATABASE_URL: database.url, TOKEN_SECRET: SECRET, PORT: '0', CONTENT_DIR: dir },
+      log: logs.log,
+      version: 'test',
+      host: '127.0.0.1',
+    });
+    try {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const { rows } = await client.query('SELECT key FROM content_packs');
+      await client.end();
+      expect(rows).toEqual([{ key: 'math-5-fractions' }]);
+      expect(logs.lines()).toContainEqual(expect.objectContaining({ level: 'error', msg: 'invalid content pack skipped', file: path.join(dir, 'broken.json') }));
+    } finally {
+      await server.close();
+      await database.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,13 +1,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createPasswordHasher } from '../core/accounts/password-hasher';
 import { openPostgres } from '../core/db/open-postgres';
+import { schemaVersionOf } from '../core/db/schema-version';
+import { PULL_PAGE_ROWS } from '../core/sync/server-pull';
+import { addAuthRoutes } from './auth/routes';
+import { installCatalogue } from './catalogue';
 import { loadConfig } from './config';
+import type { ServerDeps } from './deps';
 import { createHealthHandler, HEALTH_PATH } from './health';
 import { createLogger, type Logger } from './logger';
 import { migrateUnderLock } from './migrate';
-import { readPackageVersion } from './paths';
+import { MIGRATIONS_FOLDER, readPackageVersion } from './paths';
 import { createRequestListener } from './request-listener';
+import { addRestApiRoutes } from './rest-api';
 import { Router } from './router';
+import { addSyncRoutes } from './sync-routes';
+import { trackingConnection, verifyAppRole, verifyTracking } from './tracking';
 
 export interface StartServerOptions {
   /** The environment to read the configuration from (process.env in production, a literal in tests). */
@@ -16,8 +25,12 @@ export interface StartServerOptions {
   version?: string;
   /** Binds to all interfaces by default: the server sits behind a load balancer. */
   host?: string;
-  /** Extra routes (tests register tiny ones here until the REST API exists). */
+  /** Extra routes (tests register tiny ones here). */
   routes?: (router: Router) => void;
+  /** Tests only: the clock of tokens, sign-in limits and REST mutations. */
+  now?: () => Date;
+  /** Tests only: smaller pull pages. */
+  pullPageRows?: number;
 }
 
 export interface RunningServer {
@@ -27,7 +40,8 @@ export interface RunningServer {
 }
 
 /**
- * Starts one stateless instance of the central server: migrates the database, then serves HTTP. The pool
+ * Starts one stateless instance of the central server: migrates the database and installs the catalogue
+ * (under an advisory lock), checks its roles, then serves HTTP — accounts, sync and the REST API. The pool
  * is the only thing shared between requests, so any number of instances can run over one PostgreSQL.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
@@ -36,20 +50,37 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const version = options.version ?? readPackageVersion();
   const startedAt = Date.now();
 
-  // The seed's pool settings (at most 20 connections, 30 s idle, 2 s connect) come with openPostgres.
-  const database = await openPostgres({ connectionString: config.databaseUrl });
+  // The seed's pool settings (at most 20 connections, 30 s idle, 2 s connect) come with openPostgres;
+  // every connection records changes for devices to pull (teacher.track_changes = on, see 0007).
+  const database = await openPostgres(trackingConnection(config.databaseUrl));
   // An idle connection dropped by PostgreSQL (restart, failover) is an 'error' event on the pool, which
   // would crash the process without a listener; the pool replaces it on the next query.
   database.pool.on('error', (error) => log.warn('idle database connection lost', { error: error.message }));
   try {
-    await migrateUnderLock(database.pool, database.db);
+    await verifyTracking(database.pool);
+    await migrateUnderLock(database.pool, database.db, () =>
+      installCatalogue(database.db, { contentDir: config.contentDir, achievementsFile: config.achievementsFile }, log),
+    );
+    await verifyAppRole(database.pool);
   } catch (error) {
     await database.close();
     throw error;
   }
 
+  const deps: ServerDeps = {
+    db: database.db,
+    tokenSecret: config.tokenSecret,
+    passwords: createPasswordHasher(config.bcryptCost),
+    log,
+    now: options.now ?? (() => new Date()),
+    schemaVersion: schemaVersionOf(MIGRATIONS_FOLDER),
+    pullPageRows: options.pullPageRows ?? PULL_PAGE_ROWS,
+  };
   const router = new Router();
   router.add('GET', HEALTH_PATH, createHealthHandler({ ping: () => database.pool.query('SELECT 1'), version, startedAt }));
+  addAuthRoutes(router, deps);
+  addSyncRoutes(router, deps);
+  addRestApiRoutes(router, deps);
   options.routes?.(router);
 
   const server = http.createServer(createRequestListener({ router, log, maxBodyBytes: config.maxBodyBytes }));

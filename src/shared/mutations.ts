@@ -93,6 +93,8 @@ export const mutationArgs = {
   'chat.endSession': z.object({ sessionId: uuid, at }).strict(),
   'chat.markPlayed': z.object({ messageId: uuid, at }).strict(),
   'achievements.markSeen': z.object({ achievementIds: z.array(uuid).min(1).max(100), at }).strict(),
+  /** A sign-in is a fact of the student's activity (the heatmap, «days in a row» of visits): it syncs too. */
+  'activity.signIn': z.object({ activityId: uuid, at, timeZone }).strict(),
 };
 
 export type MutationName = keyof typeof mutationArgs;

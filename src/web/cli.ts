@@ -5,8 +5,10 @@ import { ensureBuilt } from './ensure-built';
 import { startBrowserMode } from './start-browser-mode';
 import { readFileSync } from 'node:fs';
 import { PROJECT_ROOT } from './project-paths';
+import { loadSchoolConfig } from '../core/school/load-school-config';
+import { SCHOOL_CONFIG_ENV } from '../shared/school-config';
 
-const USAGE = 'Usage: npm run serve -- [--port N] [--data-dir DIR]';
+const USAGE = 'Usage: npm run serve -- [--port N] [--data-dir DIR] [--school-config FILE] [--keep-backups N]';
 
 function defaultDataDir(): string {
   const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
@@ -15,7 +17,15 @@ function defaultDataDir(): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      // The school-wide configuration file; by default TEACHER_AI_SCHOOL_CONFIG or the machine-wide place.
+      'school-config': { type: 'string' },
+      // How many backups of the database to keep in <data-dir>/backups.
+      'keep-backups': { type: 'string', default: '7' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -27,9 +37,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const keepBackups = Number(values['keep-backups']);
+  if (!Number.isInteger(keepBackups) || keepBackups < 1 || keepBackups > 1000) {
+    console.error(`--keep-backups must be a whole number from 1 to 1000. ${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   ensureBuilt((line) => console.error(line));
   const { version } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
-  const app = await startBrowserMode({ dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()), port, appVersion: version });
+  const schoolConfig = values['school-config'];
+  const env = schoolConfig ? { ...process.env, [SCHOOL_CONFIG_ENV]: path.resolve(schoolConfig) } : process.env;
+  const school = loadSchoolConfig({ platform: process.platform, env, appDir: null });
+  const app = await startBrowserMode({ dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()), port, appVersion: version, school, keepBackups });
   console.log(`Teacher AI is running at ${app.url}`);
 
   let closing = false;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startBrowserMode, type BrowserMode } from '../../src/web/start-browser-mode';
+import { NO_SCHOOL_CONFIG, type LoadedSchoolConfig } from '../../src/core/school/load-school-config';
 import { ROOT } from '../support/test-databases';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,10 +37,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+export interface OpenAppOptions {
+  /** The computer's school-wide configuration (default: none, whatever this machine has). */
+  school?: LoadedSchoolConfig;
+}
+
 /** Browser mode on a fresh data directory, and a new page opened at its tokenised address. */
-export async function openApp(browser: Browser): Promise<RunningApp> {
+export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-e2e-'));
-  const app = await startBrowserMode({ dataDir, port: 0, appVersion: '0.0.0-e2e' });
+  const app = await startBrowserMode({ dataDir, port: 0, appVersion: '0.0.0-e2e', school: options.school ?? NO_SCHOOL_CONFIG });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -67,7 +73,7 @@ export async function openApp(browser: Browser): Promise<RunningApp> {
 
 export interface BrowserApps {
   /** Opens the app on a fresh data directory; it is closed after the test. */
-  open(): Promise<RunningApp>;
+  open(options?: OpenAppOptions): Promise<RunningApp>;
   /** Opens the app and registers a student (not the computer's admin), who is then signed in. */
   openAsStudent(student: Omit<NewAccount, 'becomeAdmin'>): Promise<RunningApp>;
 }
@@ -89,9 +95,9 @@ export function setUpBrowserApps(): BrowserApps {
     for (const running of opened.splice(0)) await running.close();
   });
 
-  const open = async (): Promise<RunningApp> => {
+  const open = async (options?: OpenAppOptions): Promise<RunningApp> => {
     if (!browser) throw new Error('Chromium is not running: call setUpBrowserApps() at the top of the test file');
-    const running = await openApp(browser);
+    const running = await openApp(browser, options);
     opened.push(running);
     return running;
   };

@@ -71,6 +71,8 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'profile.deleteAccount': () => ({ password: TEST_PASSWORD + '-A' }),
   'teacher.studentsProgress': () => undefined,
   'app.info': () => undefined,
+  'school.policy': () => undefined,
+  'school.status': () => undefined,
   'courses.list': () => undefined,
   'courses.get': (a) => ({ courseId: a.courseId }),
   'courses.enrol': (a) => ({ courseId: a.courseId }),
@@ -106,6 +108,24 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'motivation.dashboard': () => undefined,
   'achievements.list': () => undefined,
   'achievements.markSeen': (a) => ({ achievementIds: a.achievementIds }),
+  // Backups are the computer's, not a student's: B (one of several students, not an admin) is refused.
+  'backups.list': () => undefined,
+  'backups.create': () => undefined,
+  'backups.restore': () => ({ id: '2026-01-01T00-00-00Z-daily' }),
+  'recovery.status': () => undefined,
+  'recovery.restore': () => ({ id: '2026-01-01T00-00-00Z-daily' }),
+  'recovery.retry': () => undefined,
+  // Sync acts for the signed-in student only; nothing answers on port 9, so the online steps fail there.
+  'sync.status': () => undefined,
+  'sync.now': () => undefined,
+  'sync.linkRegister': () => ({ serverUrl: 'http://127.0.0.1:9', password: TEST_PASSWORD + '-A' }),
+  'sync.linkSignIn': (a) => ({ serverUrl: 'http://127.0.0.1:9', login: a.core.user!.username, password: 'угадываю-пароль' }),
+  'sync.signInFromServer': (a) => ({ serverUrl: 'http://127.0.0.1:9', login: a.core.user!.username, password: 'угадываю-пароль' }),
+  'sync.unlink': () => undefined,
+  'sync.devices': () => undefined,
+  'sync.revokeDevice': () => ({ deviceId: crypto.randomUUID() }),
+  // The report counts rows of the whole computer but carries none of their contents (A's secrets are checked).
+  'diagnostics.export': () => undefined,
 };
 
 describeOnEachDatabase('isolation between students on one computer', (ctx) => {

@@ -410,7 +410,9 @@ describe('schema parity: PGlite and PostgreSQL 15 built by the same migrations',
           'chat_messages: FOREIGN KEY (session_id) REFERENCES chat_sessions(id) ON DELETE CASCADE',
           'exam_courses: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
           'user_achievements: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
-          'user_achievements: FOREIGN KEY (achievement_id) REFERENCES achievements(id) ON DELETE CASCADE',
+          // ON UPDATE CASCADE: a row made offline takes the server's id on the first pull (sync).
+          'user_achievements: FOREIGN KEY (achievement_id) REFERENCES achievements(id) ON UPDATE CASCADE ON DELETE CASCADE',
+          'user_lessons: FOREIGN KEY (user_course_id) REFERENCES user_courses(id) ON UPDATE CASCADE ON DELETE CASCADE',
           'user_activity_log: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
         ]),
       );

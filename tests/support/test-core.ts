@@ -9,6 +9,9 @@ import { createAccount } from '../../src/core/accounts/accounts-service';
 import { createPasswordHasher } from '../../src/core/accounts/password-hasher';
 import { createCoreOnDatabase, type Core } from '../../src/core/create-core';
 import type { OpenedDatabase } from '../../src/core/db/types';
+import type { FetchLike } from '../../src/core/sync/sync-http';
+import type { SyncTimers } from '../../src/core/sync/sync-engine';
+import type { LoadedSchoolConfig } from '../../src/core/school/load-school-config';
 
 /** bcrypt's lowest cost: tests hash hundreds of passwords; the real cost is tested on its own. */
 export const TEST_BCRYPT_COST = 4;
@@ -64,6 +67,12 @@ export interface TestCoreOptions {
   teachers?: TeacherFactory;
   /** Sign in as a new account of this role (default: a student), or stay signed out with null. */
   as?: { role?: UserRole; username?: string; fullName?: string } | null;
+  /** The school-wide configuration of this computer (default: none). */
+  school?: LoadedSchoolConfig;
+  /** The sync client's network (tests/support/fake-sync-server.ts); default: the real one. */
+  syncFetch?: FetchLike;
+  /** When background syncs fire (default: real timers). */
+  syncTimers?: SyncTimers;
 }
 
 /**
@@ -82,6 +91,9 @@ export async function createTestCore(database: OpenedDatabase, options: TestCore
       now: options.now,
       timeZone: () => options.timeZone ?? 'Europe/Moscow',
       ...(options.teachers ? { teachers: options.teachers } : {}),
+      ...(options.school ? { school: options.school } : {}),
+      ...(options.syncFetch ? { syncFetch: options.syncFetch, deviceName: 'Компьютер в классе' } : {}),
+      ...(options.syncTimers ? { syncTimers: options.syncTimers } : {}),
       logger: { error: (message, data) => errors.push({ message, data }) },
     },
   );

@@ -1,11 +1,14 @@
+import { runMutation } from '../mutations/run-mutation';
+import type { MutationArgs } from '../../shared/mutations';
 import { asc, count, eq, or } from 'drizzle-orm';
 import type { AccountSummary, SessionUser, SignInScreen } from '../../shared/contract';
-import type { UserRole } from '../../shared/domain';
+import type { Language, Theme, UserRole } from '../../shared/domain';
 import { localSettings, userActivityLog, userPreferences, users } from '../db/schema';
 import type { Db } from '../db/types';
 import { dayOf } from '../motivation/activity';
 import { AppError, notFound } from '../errors/app-error';
 import { accountColumns, toAccountSummary, toSessionUser } from './account-views';
+import { selfRegistrationDisabled } from '../school/school-policy';
 import type { PasswordHasher } from './password-hasher';
 import { clearSignInGuard, recordFailedSignIn, remainingBlockMs } from './sign-in-guard';
 
@@ -54,8 +57,14 @@ export async function setListHidden(db: Db, hidden: boolean): Promise<{ listHidd
   return { listHidden: hidden };
 }
 
+/** What a new account's preferences start from, besides the built-in defaults (the school's language and theme). */
+export interface StartingPreferences {
+  language?: Language;
+  theme?: Theme;
+}
+
 /** Create an account with its default preferences. Email and username are unique (already lower-cased). */
-export async function createAccount(db: Db, hasher: PasswordHasher, account: NewAccount): Promise<SessionUser> {
+export async function createAccount(db: Db, hasher: PasswordHasher, account: NewAccount, preferences: StartingPreferences = {}): Promise<SessionUser> {
   const passwordHash = await hasher.hash(account.password);
   return db.transaction(async (tx) => {
     const [taken] = await tx
@@ -72,30 +81,48 @@ export async function createAccount(db: Db, hasher: PasswordHasher, account: New
       .values({ email: account.email, username: account.username, fullName: account.fullName, passwordHash, role: account.role })
       .returning(accountColumns);
     if (!row) throw notFound('Account');
-    await tx.insert(userPreferences).values({ userId: row.id });
+    await tx.insert(userPreferences).values({ userId: row.id, ...preferences });
     return toSessionUser(row);
   });
 }
 
+export interface RegistrationRules {
+  /** False (the school's choice): only an admin creates accounts. */
+  allowSelfRegistration: boolean;
+  preferences?: StartingPreferences;
+}
+
 /**
  * Self-registration. The first account on a computer may make itself its admin; after that, new
- * accounts are students (an admin creates teachers and admins).
+ * accounts are students (an admin creates teachers and admins). Where the school turned
+ * self-registration off, only the first account of a new computer is created here — as its admin,
+ * or nobody could ever create the others.
  */
 export async function registerAccount(
   db: Db,
   hasher: PasswordHasher,
   input: Omit<NewAccount, 'role'> & { becomeAdmin: boolean },
+  rules: RegistrationRules = { allowSelfRegistration: true },
 ): Promise<SessionUser> {
   const first = (await countAccounts(db)) === 0;
+  if (!first && !rules.allowSelfRegistration) throw selfRegistrationDisabled();
   if (input.becomeAdmin && !first) {
     throw new AppError('forbidden', 'Only the first account on this computer may make itself its admin');
   }
-  return createAccount(db, hasher, { ...input, role: input.becomeAdmin ? 'admin' : 'student' });
+  const admin = input.becomeAdmin || (first && !rules.allowSelfRegistration);
+  return createAccount(db, hasher, { ...input, role: admin ? 'admin' : 'student' }, rules.preferences);
 }
 
 /** A sign-in (or the first one, at registration) in the student's activity, on their local day. */
 export async function recordSignIn(db: Db, userId: string, now: Date, timeZone: string): Promise<void> {
-  await db.insert(userActivityLog).values({ userId, activityType: 'sign_in', activityData: { day: dayOf(now.toISOString(), timeZone) }, createdAt: now });
+  await runMutation(db, userId, 'activity.signIn', recordSignInActivity, { activityId: crypto.randomUUID(), at: now.toISOString(), timeZone });
+}
+
+export async function recordSignInActivity(tx: Db, userId: string, args: MutationArgs<'activity.signIn'>): Promise<void> {
+  await tx
+    .insert(userActivityLog)
+    .values({ id: args.activityId, userId, activityType: 'sign_in', activityData: { day: dayOf(args.at, args.timeZone) }, createdAt: new Date(args.at) })
+    .onConflictDoNothing();
 }
 
 /**

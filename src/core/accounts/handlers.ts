@@ -26,7 +26,7 @@ type AccountMethods =
   | 'accounts.resetPassword'
   | 'accounts.setListHidden';
 
-export const accountsHandlers = ({ db, session, events, passwords, now, timeZone }: CoreDeps): HandlerGroup<AccountMethods> => {
+export const accountsHandlers = ({ db, session, events, passwords, now, timeZone, school }: CoreDeps): HandlerGroup<AccountMethods> => {
   const startSession = async (user: { id: string; role: 'student' | 'teacher' | 'admin' }) => {
     await recordSignIn(db, user.id, now(), timeZone());
     session.signIn(user);
@@ -38,10 +38,13 @@ export const accountsHandlers = ({ db, session, events, passwords, now, timeZone
       const userId = session.currentUserId;
       const user = userId ? await findAccount(db, userId) : null;
       if (userId && !user) session.signOut();
-      return { user, preferences: user ? await findPreferences(db, user.id) : null };
+      return { user, preferences: user ? school.applyTo(await findPreferences(db, user.id)) : null };
     },
     'accounts.register': async (input) => {
-      const user = await registerAccount(db, passwords, input);
+      const user = await registerAccount(db, passwords, input, {
+        allowSelfRegistration: school.allowSelfRegistration,
+        preferences: school.newAccountPreferences(),
+      });
       await startSession(user);
       return user;
     },
@@ -66,7 +69,7 @@ export const accountsHandlers = ({ db, session, events, passwords, now, timeZone
       return {};
     },
     'accounts.listAll': async () => listAccounts(db),
-    'accounts.create': async (input) => createAccount(db, passwords, input),
+    'accounts.create': async (input) => createAccount(db, passwords, input, school.newAccountPreferences()),
     'accounts.resetPassword': async ({ userId, newPassword }) => {
       if (userId === session.requireUserId()) {
         throw new AppError('invalid_input', 'Change your own password with your current one', [{ path: 'userId', message: 'own_account' }]);

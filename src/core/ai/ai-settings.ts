@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { AiSettings, AiSettingsInput, AiSettingsView } from '../../shared/contract';
 import type { AiProvider } from '../../shared/domain';
+import type { SchoolAi } from '../../shared/school-config';
 import { localSettings, userAiSettings } from '../db/schema';
 import type { Db } from '../db/types';
 import { invalidInput } from '../errors/app-error';
 import { normaliseBaseUrl, type OpenAiEndpoint } from './openai-endpoint';
 import type { SecretBox } from './secret-box';
+import type { SchoolPolicy } from '../school/school-policy';
 
 const COMPUTER_KEY = 'ai.computer';
 const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -17,6 +19,38 @@ interface StoredChoice {
   apiKeyEncrypted: string | null;
   timeoutSeconds: number;
 }
+
+/** The school's say in the AI teacher: its default (or, when locked, the only choice). */
+export type SchoolAiRule = Pick<SchoolPolicy, 'ai' | 'isLocked'>;
+
+const NO_SCHOOL: SchoolAiRule = { ai: null, isLocked: () => false };
+
+type Chosen =
+  | { source: 'user' | 'computer'; stored: StoredChoice }
+  | { source: 'school'; ai: SchoolAi }
+  | { source: 'default' };
+
+/**
+ * Who decides (README: "School-wide configuration"): the school when it locked the teacher and named
+ * one; else the student's own choice (ignored while locked); else the computer's, saved by an admin in
+ * the app; else the school's default; else the built-in offline teacher.
+ */
+function choose(user: StoredChoice | null, computer: StoredChoice | null, school: SchoolAiRule): Chosen {
+  const locked = school.isLocked('ai');
+  if (locked && school.ai) return { source: 'school', ai: school.ai };
+  if (user && !locked) return { source: 'user', stored: user };
+  if (computer) return { source: 'computer', stored: computer };
+  if (school.ai) return { source: 'school', ai: school.ai };
+  return { source: 'default' };
+}
+
+const schoolView = (ai: SchoolAi): AiSettingsView => ({
+  provider: ai.provider,
+  baseUrl: ai.baseUrl,
+  model: ai.model,
+  hasApiKey: ai.apiKey !== null,
+  timeoutSeconds: ai.timeoutSeconds,
+});
 
 /** Which teacher answers: a configured endpoint, or the offline teacher (and why, if one was chosen). */
 export type TeacherChoice =
@@ -41,13 +75,20 @@ async function readUser(db: Db, userId: string): Promise<StoredChoice | null> {
   return row ? { ...row, provider: row.provider as AiProvider } : null;
 }
 
-export async function getAiSettings(db: Db, userId: string): Promise<AiSettings> {
+export async function getAiSettings(db: Db, userId: string, school: SchoolAiRule = NO_SCHOOL): Promise<AiSettings> {
   const [user, computer] = await Promise.all([readUser(db, userId), readComputer(db)]);
-  const chosen = user ?? computer;
-  const effective = chosen
-    ? { ...toView(chosen), source: user ? ('user' as const) : ('computer' as const) }
-    : { provider: 'offline' as const, baseUrl: null, model: null, hasApiKey: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, source: 'default' as const };
-  return { effective, user: user && toView(user), computer: computer && toView(computer) };
+  const chosen = choose(user, computer, school);
+  const effective =
+    chosen.source === 'default'
+      ? { provider: 'offline' as const, baseUrl: null, model: null, hasApiKey: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, source: 'default' as const }
+      : { ...(chosen.source === 'school' ? schoolView(chosen.ai) : toView(chosen.stored)), source: chosen.source };
+  return {
+    effective,
+    user: user && toView(user),
+    computer: computer && toView(computer),
+    school: school.ai && schoolView(school.ai),
+    locked: school.isLocked('ai'),
+  };
 }
 
 /** What every endpoint is built from (`http://host:11434` becomes `http://host:11434/v1`). */
@@ -98,19 +139,18 @@ export async function savedApiKey(db: Db, secrets: SecretBox, userId: string, of
   return stored?.apiKeyEncrypted ? secrets.open(stored.apiKeyEncrypted) : null;
 }
 
-export async function resolveTeacher(db: Db, secrets: SecretBox, userId: string): Promise<TeacherChoice> {
-  const chosen = (await readUser(db, userId)) ?? (await readComputer(db));
-  if (!chosen || chosen.provider === 'offline') return { provider: 'offline', missing: false };
-  if (!chosen.baseUrl || !chosen.model) return { provider: 'offline', missing: true };
-  const timeoutMs = chosen.timeoutSeconds * 1000;
+export async function resolveTeacher(db: Db, secrets: SecretBox, userId: string, school: SchoolAiRule = NO_SCHOOL): Promise<TeacherChoice> {
+  const [user, computer] = await Promise.all([readUser(db, userId), readComputer(db)]);
+  const chosen = choose(user, computer, school);
+  if (chosen.source === 'default') return { provider: 'offline', missing: false };
+  const setting = chosen.source === 'school' ? chosen.ai : chosen.stored;
+  if (setting.provider === 'offline') return { provider: 'offline', missing: false };
+  if (!setting.baseUrl || !setting.model) return { provider: 'offline', missing: true };
+  const timeoutMs = setting.timeoutSeconds * 1000;
+  const apiKey =
+    chosen.source === 'school' ? chosen.ai.apiKey : chosen.stored.apiKeyEncrypted ? secrets.open(chosen.stored.apiKeyEncrypted) : null;
   return {
     provider: 'openai',
-    endpoint: {
-      baseUrl: chosen.baseUrl,
-      model: chosen.model,
-      apiKey: chosen.apiKeyEncrypted ? secrets.open(chosen.apiKeyEncrypted) : null,
-      responseTimeoutMs: timeoutMs,
-      idleTimeoutMs: timeoutMs,
-    },
+    endpoint: { baseUrl: setting.baseUrl, model: setting.model, apiKey, responseTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs },
   };
 }

@@ -4,27 +4,31 @@ import { AppError } from '../errors/app-error';
 import { listModels } from './openai-client';
 import { normaliseBaseUrl } from './openai-endpoint';
 import { ProviderError } from './provider';
+import { lockedBySchool } from '../school/school-policy';
 
 type AiMethods = 'ai.getSettings' | 'ai.saveUserSettings' | 'ai.clearUserSettings' | 'ai.saveComputerSettings' | 'ai.checkConnection';
 
 /** How long a connection check may take: it is interactive, so shorter than a reply's timeout. */
 const CHECK_TIMEOUT_MS = 10_000;
 
-export const aiHandlers = ({ db, session, secrets }: CoreDeps): HandlerGroup<AiMethods> => ({
-  'ai.getSettings': async () => getAiSettings(db, session.requireUserId()),
+export const aiHandlers = ({ db, session, secrets, school }: CoreDeps): HandlerGroup<AiMethods> => ({
+  'ai.getSettings': async () => getAiSettings(db, session.requireUserId(), school),
   'ai.saveUserSettings': async (input) => {
     const userId = session.requireUserId();
+    school.refuseIfLocked('ai');
     await saveUserAiSettings(db, secrets, userId, input);
-    return getAiSettings(db, userId);
+    return getAiSettings(db, userId, school);
   },
   'ai.clearUserSettings': async () => {
     const userId = session.requireUserId();
     await clearUserAiSettings(db, userId);
-    return getAiSettings(db, userId);
+    return getAiSettings(db, userId, school);
   },
   'ai.saveComputerSettings': async (input) => {
+    // A locked teacher the school named wins over the computer's: saving one would change nothing.
+    if (school.isLocked('ai') && school.ai) throw lockedBySchool('ai');
     await saveComputerAiSettings(db, secrets, input);
-    return getAiSettings(db, session.requireUserId());
+    return getAiSettings(db, session.requireUserId(), school);
   },
   'ai.checkConnection': async ({ baseUrl, apiKey, useSavedKeyOf }) => {
     const userId = session.requireUserId();

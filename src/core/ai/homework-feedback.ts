@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { HomeworkFeedback } from '../../shared/contract';
 import type { MutationArgs } from '../../shared/mutations';
+import type { Language } from '../../shared/domain';
 import { userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { invalidInput, notFound } from '../errors/app-error';
 import type { HomeworkContent } from '../lessons/homework';
-import { resolveTeacher } from './ai-settings';
+import { resolveTeacher, type SchoolAiRule } from './ai-settings';
+import type { SchoolPolicy } from '../school/school-policy';
 import { ProviderError, type TeacherProvider } from './provider';
 import type { SecretBox } from './secret-box';
 import type { TeacherFactory } from './teachers';
@@ -32,7 +34,7 @@ async function collect(teacher: TeacherProvider, request: Parameters<TeacherProv
  * the offline teacher's checklist review is given instead (and says what it is).
  */
 export async function reviewHomework(
-  deps: { db: Db; secrets: SecretBox; teachers: TeacherFactory; now: () => Date },
+  deps: { db: Db; secrets: SecretBox; teachers: TeacherFactory; now: () => Date; school?: SchoolAiRule & Pick<SchoolPolicy, 'languageOf'> },
   userId: string,
   lessonId: string,
   signal: AbortSignal,
@@ -49,8 +51,9 @@ export async function reviewHomework(
   if (!homework || !progress?.submitted || !submission) {
     throw invalidInput('Submit the homework first', [{ path: 'lessonId', message: 'homework_not_submitted' }]);
   }
+  const languageHere = deps.school?.languageOf ?? ((stored: Language) => stored);
   const context = {
-    language: await studentLanguage(db, userId),
+    language: languageHere(await studentLanguage(db, userId)),
     grade: row.grade,
     courseTitle: row.courseTitle,
     lesson: { id: row.lesson.id, title: row.lesson.title, topic: row.lesson.topic, content: row.lesson.content, keyConcepts: row.lesson.keyConcepts },
@@ -59,7 +62,7 @@ export async function reviewHomework(
     homework: { prompt: homework.prompt, criteria: homework.criteria, modelAnswer: homework.modelAnswer, studentAnswer: submission.text },
   };
   const request = { context, history: [{ role: 'user' as const, content: submission.text }], signal };
-  const choice = await resolveTeacher(db, deps.secrets, userId);
+  const choice = await resolveTeacher(db, deps.secrets, userId, deps.school);
   if (choice.provider === 'openai') {
     try {
       const text = await collect(deps.teachers.openai(choice.endpoint), request);

@@ -402,6 +402,8 @@ describeOnEachDatabase('AI settings: per student, per computer, keys sealed', (c
       effective: { provider: 'openai', baseUrl: keyed.baseUrl, model: 'normal', hasApiKey: true, timeoutSeconds: 20, source: 'computer' },
       user: null,
       computer: { provider: 'openai', baseUrl: keyed.baseUrl, model: 'normal', hasApiKey: true, timeoutSeconds: 20 },
+      school: null,
+      locked: false,
     });
     const first = await ask(student);
     expect(await recorder.finished(first.replyId)).toMatchObject({ status: 'complete', provider: 'openai' });

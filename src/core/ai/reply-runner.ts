@@ -48,7 +48,7 @@ export interface ReplyRunner {
 }
 
 /** Draft delete and the final message in one transaction: the reply is either a draft or a message. */
-export async function finishReply(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>) {
+async function finishReply(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>) {
   await tx.delete(chatDrafts).where(eq(chatDrafts.messageId, args.messageId));
   return appendChatMessage(tx, userId, args);
 }

@@ -16,29 +16,136 @@ export interface OpenPgliteOptions {
    * tarball was measured at ~1.2 s more: it unpacks in WASM; a file copy takes ~0.2 s.)
    */
   templatePath?: string | null;
+  /** A tar of a data directory (PGlite's `dumpDataDir`) to create the database from: restoring a backup. */
+  loadDataDir?: Blob | null;
+  /**
+   * Runs after the database opened and before the migrations: `existed` is whether the data directory
+   * was already a database before this call (not copied from the template or created now).
+   */
+  beforeMigrate?: ((client: PGlite, context: { existed: boolean }) => Promise<void>) | null;
 }
+
+/** Why a database could not be opened: PostgreSQL refused its files, migrating failed, or the backup before it. */
+export class DatabaseOpenError extends Error {
+  override readonly name = 'DatabaseOpenError';
+  constructor(
+    readonly stage: 'open' | 'migrate' | 'backup',
+    message: string,
+    /** PostgreSQL's own words (its FATAL/PANIC/DETAIL/HINT lines), or the error's message. */
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export const isDatabaseOpenError = (error: unknown): error is DatabaseOpenError => error instanceof DatabaseOpenError;
+
+const POSTGRES_LINE = /^\S+ \S+ UTC \[\d+\] (FATAL|PANIC|ERROR|DETAIL|HINT):\s+/;
+
+/** The lines of PostgreSQL's log that say why it stopped, without their timestamps. */
+function postgresReasons(lines: readonly string[]): string {
+  return lines
+    .filter((line) => POSTGRES_LINE.test(line))
+    .map((line) => line.replace(/^\S+ \S+ UTC \[\d+\] /, '').replace(/:\s+/, ': '))
+    .join('\n');
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const isInitialisedDataDir = (dir: string) => fs.existsSync(path.join(dir, 'PG_VERSION'));
 
-/** Copy beside the target, then rename: a crash mid-copy leaves no half database behind. */
-function copyTemplate(templateDir: string, dataDir: string): void {
-  const partial = `${dataDir}.partial-${process.pid}`;
+const PARTIAL = '.partial-';
+
+const isLiveProcess = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Half-made databases beside `dataDir` whose process is gone (killed mid-copy or mid-initdb): 40 MB each. */
+function removeAbandonedPartials(dataDir: string): void {
+  const parent = path.dirname(dataDir);
+  const prefix = `${path.basename(dataDir)}${PARTIAL}`;
+  if (!fs.existsSync(parent)) return;
+  for (const name of fs.readdirSync(parent)) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && (pid === process.pid || !isLiveProcess(pid))) {
+      fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Make a new database beside the target, then rename it into place: `dataDir` is a whole database or
+ * none. (PGlite unpacks initdb's result file by file, and `PG_VERSION` — which marks a directory as a
+ * database — comes before `postgresql.conf`: a crash between the two left a directory that never opened
+ * again; found by tests/crash.)
+ */
+async function createBeside(dataDir: string, make: (partial: string) => Promise<void>): Promise<void> {
+  removeAbandonedPartials(dataDir);
+  const partial = `${dataDir}${PARTIAL}${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });
-  fs.cpSync(templateDir, partial, { recursive: true });
-  fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  await make(partial);
+  fs.rmSync(dataDir, { recursive: true, force: true });
   fs.renameSync(partial, dataDir);
 }
 
+const copyTemplate = (templateDir: string, dataDir: string) =>
+  createBeside(dataDir, async (partial) => fs.cpSync(templateDir, partial, { recursive: true }));
+
+/** initdb (in PGlite: a second WASM instance), then a clean close, beside the target. */
+const initdbBeside = (dataDir: string, onStderr: (line: string) => boolean) =>
+  createBeside(dataDir, async (partial) => {
+    fs.mkdirSync(partial);
+    const client = await PGlite.create({ dataDir: partial, onStderr });
+    await client.close();
+  });
+
 export async function openPglite(options: OpenPgliteOptions): Promise<OpenedDatabase & { client: PGlite }> {
   const { dataDir, migrationsFolder, templatePath } = options;
-  if (dataDir && !isInitialisedDataDir(dataDir) && templatePath && isInitialisedDataDir(templatePath)) {
-    copyTemplate(templatePath, dataDir);
+  const existed = dataDir !== null && isInitialisedDataDir(dataDir);
+  const useTemplate = dataDir && !existed && !options.loadDataDir && templatePath && isInitialisedDataDir(templatePath);
+  if (useTemplate) await copyTemplate(templatePath, dataDir);
+  // PostgreSQL explains a refused data directory only on its log; PGlite's own error just says it failed.
+  const log: string[] = [];
+  const remember = (line: string) => {
+    log.push(line);
+    if (log.length > 50) log.shift();
+    return false;
+  };
+  let client: PGlite;
+  try {
+    if (dataDir && !existed && !options.loadDataDir && !useTemplate) await initdbBeside(dataDir, remember);
+    client = await PGlite.create({
+      dataDir: dataDir ?? 'memory://',
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      onStderr: remember,
+    });
+  } catch (error) {
+    const detail = postgresReasons(log) || messageOf(error);
+    throw new DatabaseOpenError('open', `The database in ${dataDir ?? 'memory'} could not be opened: ${detail.split('\n')[0]}`, detail, { cause: error });
   }
-  const client = await PGlite.create(dataDir ?? 'memory://');
   const db = drizzle({ client, schema });
   try {
-    await migrate(db, { migrationsFolder });
+    if (options.beforeMigrate) {
+      try {
+        await options.beforeMigrate(client, { existed });
+      } catch (error) {
+        throw new DatabaseOpenError('backup', messageOf(error), messageOf(error), { cause: error });
+      }
+    }
+    try {
+      await migrate(db, { migrationsFolder });
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause;
+      const detail = [messageOf(error), cause ? messageOf(cause) : ''].filter(Boolean).join('\n');
+      throw new DatabaseOpenError('migrate', `The database could not be migrated: ${messageOf(cause ?? error)}`, detail, { cause: error });
+    }
   } catch (error) {
     await client.close();
     throw error;

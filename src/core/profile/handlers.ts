@@ -1,9 +1,7 @@
 import { renameStudent } from './rename-student';
 import { eq } from 'drizzle-orm';
-import type { MutationArgs } from '../../shared/mutations';
 import { checkPassword, findAccount, isListHidden } from '../accounts/accounts-service';
 import { users } from '../db/schema';
-import type { Db } from '../db/types';
 import { AppError, notFound } from '../errors/app-error';
 import type { CoreDeps, HandlerGroup } from '../handlers';
 import { runMutation } from '../mutations/run-mutation';

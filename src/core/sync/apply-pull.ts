@@ -107,12 +107,22 @@ async function yieldAwards(tx: Db, userId: string, rows: Record<string, unknown>
       AND id <> ALL(${sqlArray(winners.map((w) => w.id), 'uuid')})`);
 }
 
+/**
+ * The student's own users row: name, email, username as the server has them. An email or username that
+ * another account on this computer already uses stays as it is here (sign-in on this computer must
+ * stay unambiguous) rather than failing every pull.
+ */
 async function updateOwnUser(tx: Db, userId: string, table: SyncedTable, rows: Record<string, unknown>[]) {
   const row = rows.find((r) => r.id === userId);
   if (!row) return;
-  const sets = (table.only ?? []).filter((c) => c in row).map((c) => sql`${sql.identifier(c)} = ${row[c] as string}`);
-  if (sets.length === 0) return;
-  await tx.execute(sql`UPDATE users SET ${sql.join(sets, sql`, `)} WHERE id = ${userId}`);
+  for (const column of (table.only ?? []).filter((c) => typeof row[c] === 'string')) {
+    const value = row[column] as string;
+    const unique = column === 'email' || column === 'username';
+    await tx.execute(sql`
+      UPDATE users SET ${sql.identifier(column)} = ${value}
+      WHERE id = ${userId} AND ${sql.identifier(column)} IS DISTINCT FROM ${value}
+        ${unique ? sql`AND NOT EXISTS (SELECT 1 FROM users o WHERE o.${sql.identifier(column)} = ${value} AND o.id <> ${userId})` : sql``}`);
+  }
 }
 
 /** Re-run the student's not yet acknowledged mutations over the server's rows; returns how many. */

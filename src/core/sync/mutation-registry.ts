@@ -1,7 +1,6 @@
 import type { MutationName } from '../../shared/mutations';
 import type { MutationApply } from '../mutations/run-mutation';
-import { finishReply } from '../ai/reply-runner';
-import { startChatSession, endChatSession, markMessagePlayed } from '../chat/chat-service';
+import { appendChatMessage, startChatSession, endChatSession, markMessagePlayed } from '../chat/chat-service';
 import { enrolInCourse, setEnrolmentStatus } from '../courses/enrol';
 import { saveHomeworkFeedback } from '../ai/homework-feedback';
 import { submitHomework } from '../lessons/homework';
@@ -11,6 +10,7 @@ import { generateLearningPlan } from '../plans/plans-service';
 import { updatePreferences } from '../preferences/preferences-service';
 import { renameStudent } from '../profile/rename-student';
 import { completeLesson } from '../progress/complete-lesson';
+import { recordSignInActivity } from '../accounts/accounts-service';
 
 type Registry = { [N in MutationName]: MutationApply<N, unknown> };
 
@@ -28,8 +28,8 @@ export const MUTATIONS: Registry = {
   'course.setStatus': setEnrolmentStatus,
   'lesson.complete': completeLesson,
   'chat.startSession': startChatSession,
-  // The device's reply drafts are local; deleting one that is not there is harmless on the server.
-  'chat.appendMessage': finishReply,
+  // A reply's draft is the device's own business, settled when the reply finished (reply-runner).
+  'chat.appendMessage': appendChatMessage,
   'lesson.start': startLesson,
   'study.time': recordStudyTime,
   'exercise.answer': answerExercise,
@@ -37,6 +37,7 @@ export const MUTATIONS: Registry = {
   'chat.endSession': endChatSession,
   'chat.markPlayed': markMessagePlayed,
   'achievements.markSeen': (tx, userId, args) => markAchievementsSeen(tx, userId, args.achievementIds),
+  'activity.signIn': recordSignInActivity,
 };
 
 export const isMutationName = (name: string): name is MutationName => Object.hasOwn(MUTATIONS, name);

@@ -16,6 +16,17 @@ interface ChangeRow extends Record<string, unknown> {
 export const PULL_PAGE_ROWS = 2000;
 
 /**
+ * The device has seen more than the server holds: the server's database was restored from a backup.
+ * The device must start over from the beginning, or it would silently miss what is written next.
+ */
+export class CursorAhead extends Error {
+  constructor() {
+    super('The server has less history than this device has already seen (was it restored from a backup?). Pull again from the start.');
+    this.name = 'CursorAhead';
+  }
+}
+
+/**
  * What changed for one student (and in the catalogue) since the cursor, in pages of about `limit` rows.
  * Runs in the caller's REPEATABLE READ transaction so the change list and the rows agree. A page never
  * splits one transaction's changes (they share a sequence number): the cursor it returns is always a
@@ -29,6 +40,12 @@ export async function readChanges(
   limit = PULL_PAGE_ROWS,
 ): Promise<PullResponse> {
   const cursor = parseCursor(cursorText);
+  const [known] = await executeRows<{ user: string | number; catalogue: string | number }>(
+    tx,
+    sql`SELECT coalesce((SELECT seq FROM sync_scopes WHERE scope_id = ${userId}), 0) AS user,
+               coalesce((SELECT seq FROM sync_scopes WHERE scope_id = ${CATALOGUE_SCOPE}), 0) AS catalogue`,
+  );
+  if (cursor.user > Number(known?.user ?? 0) || cursor.catalogue > Number(known?.catalogue ?? 0)) throw new CursorAhead();
   const user = await scopePage(tx, userId, cursor.user, limit);
   const catalogue = await scopePage(tx, CATALOGUE_SCOPE, cursor.catalogue, limit);
   const changes = [...(await withRows(tx, catalogue.rows)), ...(await withRows(tx, user.rows))];

@@ -3,7 +3,9 @@ import type { MutationEnvelope, PushResponse } from '../../shared/sync';
 import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
 import { AppError } from '../errors/app-error';
-import { applyMutation, parseMutationArgs } from '../mutations/run-mutation';
+import { mutationArgs, type MutationArgs, type MutationName } from '../../shared/mutations';
+import { applyMutation, parseMutationArgs, type MutationApply } from '../mutations/run-mutation';
+import { refreshMotivation } from '../motivation/refresh-motivation';
 import { isMutationName, MUTATIONS } from './mutation-registry';
 
 /** Why a push is refused as a whole; the server maps each to its HTTP status. */
@@ -18,8 +20,11 @@ export class PushRefused extends Error {
   }
 }
 
-/** PostgreSQL errors that a retry cannot fix: the data itself breaks a rule. */
-const PERMANENT_SQLSTATE = /^(22|23)/;
+/**
+ * PostgreSQL errors that a retry cannot fix: the data itself breaks a rule (22, 23), or the mutation
+ * reaches for rows row-level security does not let this student touch (42501).
+ */
+const PERMANENT_SQLSTATE = /^(22|23)|^42501$/;
 
 function permanentReason(error: unknown): string | null {
   if (error instanceof AppError) return `${error.code}: ${error.message}`;
@@ -43,26 +48,58 @@ export async function applyPushBatch(tx: Db, userId: string, deviceId: string, m
   );
   if (!device) throw new PushRefused('unknown_device', 'This device is not registered for this account.');
   if (device.revoked) throw new PushRefused('device_revoked', 'This device was signed out of the account.');
-  let last = Number(device.last);
-  const rejected: PushResponse['rejected'] = [];
+  const first = Number(device.last);
+  const fresh = [...mutations].sort((a, b) => a.id - b.id).filter((m) => m.id > first);
+  fresh.forEach((mutation, i) => {
+    if (mutation.id !== first + 1 + i) throw new PushRefused('gap', `Mutation ${first + 1 + i} is missing before ${mutation.id}.`, first);
+  });
+  if (fresh.length === 0) return { lastMutationId: first, rejected: [] };
 
-  for (const mutation of [...mutations].sort((a, b) => a.id - b.id)) {
-    if (mutation.id <= last) continue;
-    if (mutation.id !== last + 1) {
-      throw new PushRefused('gap', `Mutation ${last + 1} is missing before ${mutation.id}.`, last);
-    }
-    const reason = await applyOne(tx, userId, mutation);
-    if (reason) {
-      rejected.push({ id: mutation.id, reason });
-      await tx.execute(sql`
-        INSERT INTO sync_rejected_mutations (device_id, mutation_id, user_id, name, args, reason)
-        VALUES (${deviceId}, ${mutation.id}, ${userId}, ${mutation.name}, ${JSON.stringify(mutation.args)}::jsonb, ${reason})
-        ON CONFLICT DO NOTHING`);
-    }
-    last = mutation.id;
+  const rejected = (await applyAllAtOnce(tx, userId, fresh)) ? [] : await applyOneByOne(tx, userId, fresh);
+  for (const r of rejected) {
+    const mutation = fresh.find((m) => m.id === r.id)!;
+    await tx.execute(sql`
+      INSERT INTO sync_rejected_mutations (device_id, mutation_id, user_id, name, args, reason)
+      VALUES (${deviceId}, ${mutation.id}, ${userId}, ${mutation.name}, ${JSON.stringify(mutation.args)}::jsonb, ${r.reason})
+      ON CONFLICT DO NOTHING`);
   }
+  const last = fresh[fresh.length - 1]!.id;
   await tx.execute(sql`UPDATE sync_devices SET last_mutation_id = ${last}, last_seen_at = now() WHERE id = ${deviceId}`);
   return { lastMutationId: last, rejected };
+}
+
+/**
+ * The usual case, every mutation valid: one savepoint for the batch, and the student's level, streak and
+ * achievements evaluated once at its end (as of the last mutation) rather than after each — a batch is
+ * hundreds of mutations. False when one fails: the savepoint is undone and the batch goes one by one.
+ */
+async function applyAllAtOnce(tx: Db, userId: string, mutations: readonly MutationEnvelope[]): Promise<boolean> {
+  const parsed: { name: MutationName; args: MutationArgs<MutationName> }[] = [];
+  for (const m of mutations) {
+    if (!isMutationName(m.name) || !mutationArgs[m.name].safeParse(m.args).success) return false;
+    parsed.push({ name: m.name, args: parseMutationArgs(m.name, m.args) });
+  }
+  try {
+    await tx.transaction(async (savepoint) => {
+      for (const { name, args } of parsed) await (MUTATIONS[name] as MutationApply<MutationName, unknown>)(savepoint, userId, args);
+      const last = parsed[parsed.length - 1]!.args;
+      await refreshMotivation(savepoint, userId, last.at, 'timeZone' in last ? (last.timeZone as string | undefined) : undefined);
+    });
+    return true;
+  } catch (error) {
+    if (permanentReason(error) === null) throw error;
+    return false;
+  }
+}
+
+/** A batch with a bad mutation in it: each in its own savepoint, the bad ones recorded and acknowledged. */
+async function applyOneByOne(tx: Db, userId: string, mutations: readonly MutationEnvelope[]): Promise<PushResponse['rejected']> {
+  const rejected: PushResponse['rejected'] = [];
+  for (const mutation of mutations) {
+    const reason = await applyOne(tx, userId, mutation);
+    if (reason) rejected.push({ id: mutation.id, reason });
+  }
+  return rejected;
 }
 
 /** Apply one mutation in a savepoint; the reason it can never succeed, or null when it was applied. */

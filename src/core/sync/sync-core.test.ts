@@ -9,8 +9,9 @@ import { ACHIEVEMENTS_FILE, CONTENT_DIR, openTestPglite, openTestPostgres } from
 import { createTestCore, silentTeachers, type TestCore } from '../../../tests/support/test-core';
 import type { MutationEnvelope } from '../../shared/sync';
 import { applyPushBatch, PushRefused } from './server-push';
-import { readChanges } from './server-pull';
+import { CursorAhead, readChanges } from './server-pull';
 import { applyPull } from './apply-pull';
+import { rejoinAfterRestore } from './rejoin-after-restore';
 import { INITIAL_CURSOR } from '../../shared/sync';
 
 /**
@@ -79,7 +80,7 @@ async function pullInto(device: Db, userId: string, deviceId: string) {
   const [account] = await executeRows<{ cursor: string }>(device, sql`SELECT cursor FROM sync_accounts WHERE user_id = ${userId}`);
   let cursor = account?.cursor ?? INITIAL_CURSOR;
   const changes = [];
-  let lastMutationId = 0;
+  let lastMutationId: number;
   for (;;) {
     const [dev] = await executeRows<{ last: string }>(server.db, sql`SELECT last_mutation_id AS last FROM sync_devices WHERE id = ${deviceId}`);
     const page = await asStudent(userId, (tx) => readChanges(tx, userId, cursor, Number(dev!.last), 50), true);
@@ -151,7 +152,7 @@ describe('sync over the database: push to PostgreSQL, pull onto another device',
     expect(onServer.user_lessons).toHaveLength(1);
     expect(await snapshot(deviceA.db, userId)).toEqual(onServer);
     expect(await snapshot(deviceB.db, userId)).toEqual(onServer);
-    expect((onServer.users[0] as { total_points: number }).total_points).toBeGreaterThan(0);
+    expect((onServer.users![0] as { total_points: number }).total_points).toBeGreaterThan(0);
   });
 
   it('refuses a gap and records a mutation that can never succeed', async () => {
@@ -212,12 +213,12 @@ describe('sync over the database: push to PostgreSQL, pull onto another device',
 
     const onServer = await snapshot(server.db, userId);
     expect(onServer.chat_sessions).toHaveLength(2);
-    expect((onServer.user_lessons[0] as { score: number }).score).toBe(100);
+    expect((onServer.user_lessons![0] as { score: number }).score).toBe(100);
     expect(await snapshot(deviceA.db, userId)).toEqual(onServer);
     expect(await snapshot(deviceB.db, userId)).toEqual(onServer);
     // Points follow from the facts: the lesson once, the perfect bonus once.
     const [facts] = await executeRows<{ points: number }>(server.db, sql`SELECT coalesce(sum((activity_data ->> 'points')::int), 0)::int AS points FROM user_activity_log WHERE user_id = ${userId}`);
-    expect((onServer.users[0] as { total_points: number }).total_points).toBe(facts!.points);
+    expect((onServer.users![0] as { total_points: number }).total_points).toBe(facts!.points);
   });
 
   it('everything a student makes syncs, and a deletion on the server reaches the device', async () => {
@@ -267,5 +268,30 @@ describe('sync over the database: push to PostgreSQL, pull onto another device',
     const [left] = await executeRows<{ n: number }>(deviceB.db, sql`SELECT count(*)::int AS n FROM chat_messages WHERE session_id = ${chat.id}`);
     expect(left!.n).toBe(0);
     expect(await snapshot(deviceB.db, userId)).toEqual(await snapshot(server.db, userId));
+  });
+
+  it('a cursor beyond what the server holds (a server restored from a backup) is refused, not silently served', async () => {
+    const a = await createTestCore(deviceA, { teachers: silentTeachers });
+    const userId = a.user!.id;
+    await registerEverywhere(a, crypto.randomUUID(), crypto.randomUUID());
+    await expect(asStudent(userId, (tx) => readChanges(tx, userId, '999999.0', 0), true)).rejects.toBeInstanceOf(CursorAhead);
+    await expect(asStudent(userId, (tx) => readChanges(tx, userId, INITIAL_CURSOR, 0), true)).resolves.toMatchObject({ more: false });
+  });
+
+  it('after a restore from a backup, linked accounts rejoin as a new device with their outbox renumbered', async () => {
+    const a = await createTestCore(deviceA, { teachers: silentTeachers });
+    const userId = a.user!.id;
+    const deviceId = crypto.randomUUID();
+    await deviceA.db.insert(syncAccounts).values({ userId, serverUrl: 'http://server.test', deviceId, refreshTokenSealed: 'sealed', cursor: '42.7' });
+    for (const name of ['Первое', 'Второе', 'Третье', 'Четвёртое']) await a.call('profile.update', { fullName: name });
+    await deviceA.db.execute(sql`DELETE FROM outbox WHERE user_id = ${userId} AND mutation_id <= 2`);
+    await rejoinAfterRestore(deviceA.db);
+    const pending = await pendingOf(deviceA.db, userId);
+    expect(pending.map((p) => [p.id, p.args.fullName])).toEqual([[1, 'Третье'], [2, 'Четвёртое']]);
+    const [account] = await executeRows<{ device_id: string; refresh_token_sealed: string | null; cursor: string }>(deviceA.db, sql`SELECT device_id, refresh_token_sealed, cursor FROM sync_accounts WHERE user_id = ${userId}`);
+    expect(account).toMatchObject({ refresh_token_sealed: null, cursor: INITIAL_CURSOR });
+    expect(account!.device_id).not.toBe(deviceId);
+    await a.call('profile.update', { fullName: 'Пятое' });
+    expect((await pendingOf(deviceA.db, userId)).map((p) => p.id)).toEqual([1, 2, 3]);
   });
 });

@@ -40,7 +40,7 @@ export function toSyncFailed(error: unknown, stage: SyncStage): SyncFailed {
     case 'invalid_response':
       return failed('invalid_response');
     case 'conflict':
-      if (error.code === 'gap') return failed('gap');
+      if (error.code === 'mutation_gap' || error.code === 'gap') return failed('gap');
       if (error.code && SCHEMA_CODE.test(error.code)) return failed('update_required');
       return failed(stage === 'register' ? 'account_exists' : 'server_error');
     case 'server':

@@ -22,8 +22,9 @@ export interface SyncedTable {
 }
 
 export const SYNCED_TABLES: readonly SyncedTable[] = [
-  { name: 'courses', scope: 'catalogue', conflict: ['id'] },
-  { name: 'lessons', scope: 'catalogue', conflict: ['id'] },
+  // The search vectors are generated columns: each database computes its own.
+  { name: 'courses', scope: 'catalogue', conflict: ['id'], hidden: ['search_vector'] },
+  { name: 'lessons', scope: 'catalogue', conflict: ['id'], hidden: ['search_vector'] },
   { name: 'achievements', scope: 'catalogue', conflict: ['name'] },
   {
     name: 'users',

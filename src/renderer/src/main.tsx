@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { RecoveryGate } from './features/recovery/RecoveryGate';
 import { startRouter } from './app/router';
 import { syncDocumentLanguage } from './i18n';
 import { connectApi } from './lib/api';
@@ -18,6 +19,8 @@ if (!container) throw new Error('The page has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <RecoveryGate>
+      <App />
+    </RecoveryGate>
   </StrictMode>,
 );

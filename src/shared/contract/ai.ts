@@ -49,10 +49,17 @@ export const aiSettingsInputSchema = z
   });
 
 export const aiSettingsSchema = z.object({
-  /** What answers this student now: their own choice, else the computer's, else the offline teacher. */
-  effective: aiSettingsViewSchema.extend({ source: z.enum(['user', 'computer', 'default']) }),
+  /**
+   * What answers this student now: the school's when it locked the teacher, else their own choice,
+   * else the computer's, else the school's default, else the offline teacher.
+   */
+  effective: aiSettingsViewSchema.extend({ source: z.enum(['user', 'computer', 'school', 'default']) }),
   user: aiSettingsViewSchema.nullable(),
   computer: aiSettingsViewSchema.nullable(),
+  /** The school configuration's teacher (never its key), or null. */
+  school: aiSettingsViewSchema.nullable(),
+  /** The school decides: a student's own choice is ignored and cannot be saved. */
+  locked: z.boolean(),
 });
 
 export const connectionCheckSchema = z.discriminatedUnion('ok', [

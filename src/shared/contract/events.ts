@@ -3,6 +3,7 @@ import { AI_PROVIDERS } from '../domain';
 import { AI_FAILURE_REASONS } from './ai';
 import { REPLY_STATUSES } from './chat';
 import { uuidSchema } from './common';
+import { SYNC_FAILURES, SYNC_STATES } from './sync';
 
 /** What the core may push to the renderer without being asked. */
 export const eventsContract = {
@@ -27,11 +28,12 @@ export const eventsContract = {
     level: z.number().int(),
     levelReached: z.number().int().nullable(),
   }),
+  /** Where the signed-in student's sync stands (see `sync.status`); `at` is the last successful sync. */
   'sync.status': z.object({
-    state: z.enum(['offline', 'queued', 'syncing', 'synced', 'error']),
+    state: z.enum(SYNC_STATES),
     pending: z.number().int().min(0),
     at: z.string().nullable(),
-    reason: z.string().nullable(),
+    reason: z.enum(SYNC_FAILURES).nullable(),
   }),
   'achievement.unlocked': z.object({
     achievementId: uuidSchema,

@@ -13,6 +13,10 @@ import { preferencesContract } from './preferences';
 import { profileContract } from './profile';
 import { progressContract } from './progress';
 import { teacherContract } from './teacher';
+import { backupsContract } from './backups';
+import { schoolContract } from './school';
+import { syncContract } from './sync';
+import { diagnosticsContract } from './diagnostics';
 
 /** Every method the renderer may call, by name. The only door between renderer and core. */
 export const contract = {
@@ -30,6 +34,10 @@ export const contract = {
   ...chatContract,
   ...aiContract,
   ...motivationContract,
+  ...backupsContract,
+  ...schoolContract,
+  ...syncContract,
+  ...diagnosticsContract,
 };
 
 export type Contract = typeof contract;
@@ -51,9 +59,12 @@ export type { StudentProgress } from './teacher';
 export type { AppInfo } from './app';
 export type { ChatMessage, ChatSearchHit, ChatSession, ExerciseAttempt, ReplyStatus } from './chat';
 export type { AiFailureReason, AiSettings, AiSettingsInput, AiSettingsView, ConnectionCheck } from './ai';
+export type { SchoolPolicyView, SchoolStatus } from './school';
+export type { SyncDevice, SyncFailure, SyncState, SyncStatus } from './sync';
 export type { AchievementView, Dashboard, MotivationSummary } from './motivation';
 export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
 export type { LessonProgress } from './progress';
 export type { ExamPreparation, ExamTask } from './exams';
 export type { LearningPlan, PlanItem, PlanSession, PlanSettings } from './plans';
 export type { ExerciseCheck, ExerciseView, HomeworkFeedback, LessonDetail, SearchResult } from './lessons';
+export type { Backup, BackupList, BackupReason, RecoveryReason, RecoveryStatus } from './backups';

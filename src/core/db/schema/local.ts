@@ -6,7 +6,8 @@ import { users } from './users';
 
 /**
  * Named mutations waiting to be pushed to the central server (DESIGN.md §5). Appended in the same
- * transaction as the change itself; the serial id is this device's mutation order.
+ * transaction as the change itself; `mutation_id` is the student's mutation order on this device (the
+ * serial `id` only names the row).
  */
 export const outbox = pgTable('outbox', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

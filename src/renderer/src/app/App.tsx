@@ -4,6 +4,7 @@ import { LoadingState } from '../components/LoadingState';
 import { SignInScreen } from '../features/accounts/SignInScreen';
 import { useT } from '../i18n';
 import { useAppInfo } from '../lib/app-info-store';
+import { useSchoolPolicy } from '../lib/school-policy-store';
 import { useCoreEvent } from '../lib/use-core-event';
 import { useSession } from '../session';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -20,6 +21,7 @@ export function App() {
   useEffect(() => {
     void load();
     void useAppInfo.getState().load();
+    void useSchoolPolicy.getState().load();
   }, [load]);
 
   // Another window may sign in or out, or change this account: ask the core again.

@@ -1,4 +1,5 @@
 import { HeaderMotivation } from '../features/motivation/HeaderMotivation';
+import { SyncChip } from '../features/sync/SyncChip';
 import { useT } from '../i18n';
 import { useSession } from '../session';
 import { UserMenu } from './UserMenu';
@@ -15,6 +16,7 @@ export function Header() {
         {t('app.name')}
       </p>
       {user && <HeaderMotivation />}
+      {user && <SyncChip />}
       {user && <UserMenu user={user} />}
     </header>
   );

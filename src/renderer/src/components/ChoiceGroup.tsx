@@ -14,10 +14,12 @@ interface ChoiceGroupProps<V extends string> {
   labelledBy: string;
   describedBy?: string;
   compact?: boolean;
+  /** Shown but not changeable (a setting the school locked). */
+  disabled?: boolean;
 }
 
 /** A row of toggle buttons of which exactly one is pressed (language, theme). */
-export function ChoiceGroup<V extends string>({ choices, value, onChange, labelledBy, describedBy, compact }: ChoiceGroupProps<V>) {
+export function ChoiceGroup<V extends string>({ choices, value, onChange, labelledBy, describedBy, compact, disabled }: ChoiceGroupProps<V>) {
   return (
     <div className={compact ? 'segmented segmented--compact' : 'segmented'} role="group" aria-labelledby={labelledBy} aria-describedby={describedBy}>
       {choices.map((choice) => (
@@ -27,6 +29,7 @@ export function ChoiceGroup<V extends string>({ choices, value, onChange, labell
           lang={choice.lang}
           className="segmented__option"
           aria-pressed={value === choice.value}
+          disabled={disabled}
           onClick={() => onChange(choice.value)}
           data-testid={choice.testId}
         >

@@ -10,6 +10,13 @@ const CHOICES = LANGUAGES.map((language) => ({
 }));
 
 /** Русский / English, each in its own language so anyone can find theirs. */
-export function LanguageChoice(props: { value: Language; onChange: (language: Language) => void; labelledBy: string; describedBy?: string; compact?: boolean }) {
+export function LanguageChoice(props: {
+  value: Language;
+  onChange: (language: Language) => void;
+  labelledBy: string;
+  describedBy?: string;
+  compact?: boolean;
+  disabled?: boolean;
+}) {
   return <ChoiceGroup choices={CHOICES} {...props} />;
 }

@@ -1,5 +1,5 @@
 export { useT } from './use-t';
-export { useLanguage, syncDocumentLanguage, DEFAULT_LANGUAGE, type Language } from './language-store';
+export { useLanguage, syncDocumentLanguage, hasStoredLanguage, DEFAULT_LANGUAGE, type Language } from './language-store';
 export { LANGUAGE_NAMES } from './language-names';
 export { createTranslate, localeOf } from './translate';
 export { russianPlural, englishPlural } from './plural';

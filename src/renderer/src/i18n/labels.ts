@@ -31,6 +31,7 @@ const ISSUES = [
   'wrong_password',
   'own_account',
   'required',
+  'server_url_invalid',
 ] as const;
 type Issue = (typeof ISSUES)[number];
 

@@ -22,6 +22,15 @@ function readStoredLanguage(): Language {
   }
 }
 
+/** Whether anybody chose a language on this computer yet (if not, the school's may be the first). */
+export function hasStoredLanguage(): boolean {
+  try {
+    return isLanguage(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 function storeLanguage(language: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, language);

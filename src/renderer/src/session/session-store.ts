@@ -3,6 +3,7 @@ import type { MethodInput, Preferences, PreferencesChange, SessionUser } from '.
 import { useLanguage } from '../i18n';
 import { api } from '../lib/api';
 import { toApiError, type ApiError } from '../lib/api-error';
+import { useSchoolPolicy } from '../lib/school-policy-store';
 import { applyPreferences, applyTheme } from './apply-preferences';
 
 export type SessionStatus = 'loading' | 'signedOut' | 'signedIn' | 'failed';
@@ -100,7 +101,9 @@ export const useSession = create<SessionState>()((set, get) => {
       const chosen = useLanguage.getState().language;
       await api.call('accounts.register', input);
       const saved = await api.call('preferences.get').catch(() => null);
-      if (saved && saved.language !== chosen) await api.call('preferences.update', { language: chosen }).catch(() => undefined);
+      // Unless the school set the language for everyone here: then the core keeps the school's.
+      const locked = useSchoolPolicy.getState().policy?.locked.includes('language') ?? false;
+      if (saved && !locked && saved.language !== chosen) await api.call('preferences.update', { language: chosen }).catch(() => undefined);
       await fetchCurrent();
     },
 

@@ -7,17 +7,20 @@ import { errorKey, useT } from '../../i18n';
 import { checkInput, explainedByFields, fieldErrorsOf } from '../../lib/field-errors';
 import { useAction } from '../../lib/use-action';
 import { useFocusFirstInvalid } from '../../lib/use-focus-first-invalid';
+import { isSchoolRefusal } from '../../lib/school-policy-store';
 import { useSession } from '../../session';
 
 interface RegisterFormProps {
   /** The first account of a brand-new computer may make itself its administrator. */
   first: boolean;
+  /** The school turned self-registration off: the first account must be the administrator (the core makes it so). */
+  adminRequired?: boolean;
 }
 
 const EMPTY = { fullName: '', username: '', email: '', password: '' };
 
 /** A new account of this computer; signs it in when created. */
-export function RegisterForm({ first }: RegisterFormProps) {
+export function RegisterForm({ first, adminRequired = false }: RegisterFormProps) {
   const t = useT();
   const adminHintId = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -25,7 +28,7 @@ export function RegisterForm({ first }: RegisterFormProps) {
   const [becomeAdmin, setBecomeAdmin] = useState(first);
 
   const register = useAction(async () => {
-    const input = checkInput(contract['accounts.register'].input, { ...values, becomeAdmin: first && becomeAdmin });
+    const input = checkInput(contract['accounts.register'].input, { ...values, becomeAdmin: first && (becomeAdmin || adminRequired) });
     navigate(DEFAULT_ROUTE);
     await useSession.getState().register(input);
   });
@@ -70,7 +73,8 @@ export function RegisterForm({ first }: RegisterFormProps) {
           <input
             id={`${adminHintId}-box`}
             type="checkbox"
-            checked={becomeAdmin}
+            checked={becomeAdmin || adminRequired}
+            disabled={adminRequired}
             onChange={(event) => setBecomeAdmin(event.target.checked)}
             aria-describedby={adminHintId}
             data-testid="register-become-admin"
@@ -80,14 +84,15 @@ export function RegisterForm({ first }: RegisterFormProps) {
               {t('register.becomeAdmin')}
             </label>
             <p id={adminHintId} className="field__hint">
-              {t('register.becomeAdminHint')}
+              {adminRequired ? t('register.adminRequired') : t('register.becomeAdminHint')}
             </p>
           </div>
         </div>
       )}
       {register.error && !explainedByFields(register.error) && (
         <p className="form-error" role="alert" data-testid="form-error" data-error-code={register.error.code}>
-          {t('register.error')} {t(errorKey(register.error.code))}
+          {t('register.error')}{' '}
+          {isSchoolRefusal(register.error, 'self_registration_disabled') ? t('signIn.registerDisabled') : t(errorKey(register.error.code))}
         </p>
       )}
       <button type="submit" className="button button--primary button--large" disabled={register.pending} aria-busy={register.pending} data-testid="register-submit">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AiSettings } from '../../../../shared/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { LockedBySchool } from '../../components/LockedBySchool';
 import { errorKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
@@ -34,7 +35,7 @@ export function AiTeacherSettings() {
       <LoadingState message={t('common.loading')} />
     );
   }
-  const { effective, user, computer } = settings.data;
+  const { effective, user, computer, school, locked } = settings.data;
   return (
     <div className="ai-settings" data-testid="ai-settings">
       <p className="setting__hint">{t('aiSettings.intro')}</p>
@@ -43,9 +44,18 @@ export function AiTeacherSettings() {
         <h3 id="ai-user-title" className="setting__label">
           {t('aiSettings.user.title')}
         </h3>
-        <p className="setting__hint">{t('aiSettings.user.hint')}</p>
-        <AiEndpointForm key={cleared} scope="user" view={user} initial={user ?? computer} onSaved={show} />
-        {user && (
+        {locked ? (
+          <>
+            <p className="setting__hint">{t('aiSettings.lockedHint')}</p>
+            <LockedBySchool setting="ai" />
+          </>
+        ) : (
+          <>
+            <p className="setting__hint">{t('aiSettings.user.hint')}</p>
+            <AiEndpointForm key={cleared} scope="user" view={user} initial={user ?? computer ?? school} onSaved={show} />
+          </>
+        )}
+        {user && !locked && (
           <div className="form__actions">
             <button type="button" className="button" onClick={() => void clear.run()} disabled={clear.pending} data-testid="ai-use-computer">
               {t('aiSettings.useComputer')}
@@ -58,13 +68,14 @@ export function AiTeacherSettings() {
           </div>
         )}
       </section>
-      {admin && (
+      {/* A locked teacher the school named wins over the computer's: nothing to set here then. */}
+      {admin && !(locked && school) && (
         <section className="ai-scope ai-scope--computer" aria-labelledby="ai-computer-title" data-testid="ai-computer">
           <h3 id="ai-computer-title" className="setting__label">
             {t('aiSettings.computer.title')}
           </h3>
           <p className="setting__hint">{t('aiSettings.computer.hint')}</p>
-          <AiEndpointForm scope="computer" view={computer} initial={computer} onSaved={show} />
+          <AiEndpointForm scope="computer" view={computer} initial={computer ?? school} onSaved={show} />
         </section>
       )}
     </div>

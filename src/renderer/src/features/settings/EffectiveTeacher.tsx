@@ -13,7 +13,9 @@ export function EffectiveTeacher({ effective }: { effective: AiSettings['effecti
       ? t('aiSettings.source.user')
       : effective.source === 'computer'
         ? t('aiSettings.source.computer')
-        : t('aiSettings.source.default');
+        : effective.source === 'school'
+          ? t('aiSettings.source.school')
+          : t('aiSettings.source.default');
   return (
     <p className="notice ai-effective" data-testid="ai-effective" data-provider={effective.provider} data-source={effective.source}>
       <span className="notice__title">{t('aiSettings.effective', { who })}</span> <span>{source}</span>

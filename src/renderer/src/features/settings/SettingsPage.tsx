@@ -4,20 +4,26 @@ import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { AiTeacherSettings } from './AiTeacherSettings';
 import { AppVersion } from './AppVersion';
+import { BackupsSection } from '../backups/BackupsSection';
 import { DailyGoalSetting } from './DailyGoalSetting';
+import { ExportDiagnostics } from '../diagnostics/ExportDiagnostics';
 import { LanguageSetting } from './LanguageSetting';
 import { MotivationSettings } from './MotivationSettings';
+import { SchoolConfigStatus } from './SchoolConfigStatus';
 import { SpeechSettings } from './SpeechSettings';
 import { ThemeSetting } from './ThemeSetting';
+import { SyncSettings } from '../sync/SyncSettings';
 
 /** The student's preferences: applied at once, kept in their account by the core. */
 export function SettingsPage() {
   const t = useT();
   const preferences = useSession((state) => state.preferences);
+  const admin = useSession((state) => state.user?.role === 'admin');
   return (
     <section className="page">
       <PageTitle title={t('settings.title')} />
       <p className="page__intro">{t('settings.intro')}</p>
+      {admin && <SchoolConfigStatus />}
       {preferences ? (
         <>
           <div className="card settings-group">
@@ -40,13 +46,19 @@ export function SettingsPage() {
       ) : (
         <LoadingState message={t('common.loading')} />
       )}
+      <div className="card settings-group" data-testid="settings-sync">
+        <h2 className="section-title">{t('sync.settings.title')}</h2>
+        <SyncSettings />
+      </div>
       <div className="card settings-group" data-testid="settings-ai">
         <h2 className="section-title">{t('aiSettings.title')}</h2>
         <AiTeacherSettings />
       </div>
+      <BackupsSection />
       <div className="card settings-group">
         <h2 className="section-title">{t('settings.about')}</h2>
         <AppVersion />
+        <ExportDiagnostics />
       </div>
     </section>
   );

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { THEMES, type Theme } from '../../../../shared/domain';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
+import { LockedBySchool } from '../../components/LockedBySchool';
+import { useLockedBySchool } from '../../lib/school-policy-store';
 import { themeKey, useT } from '../../i18n';
 import { SaveError } from './SaveError';
 import { useSavePreferences } from './use-save-preferences';
@@ -11,6 +13,8 @@ export function ThemeSetting({ value }: { value: Theme }) {
   const labelId = useId();
   const hintId = useId();
   const save = useSavePreferences();
+  const locked = useLockedBySchool('theme');
+  const lockId = useId();
   const choices = THEMES.map((theme) => ({ value: theme, label: t(themeKey(theme)), testId: `theme-${theme}` }));
   return (
     <div className="setting">
@@ -20,7 +24,15 @@ export function ThemeSetting({ value }: { value: Theme }) {
       <p id={hintId} className="setting__hint">
         {t('settings.themeHint')}
       </p>
-      <ChoiceGroup choices={choices} value={value} onChange={(theme) => void save.run({ theme })} labelledBy={labelId} describedBy={hintId} />
+      <ChoiceGroup
+        choices={choices}
+        value={value}
+        onChange={(theme) => void save.run({ theme })}
+        labelledBy={labelId}
+        describedBy={locked ? `${hintId} ${lockId}` : hintId}
+        disabled={locked}
+      />
+      {locked && <LockedBySchool id={lockId} setting="theme" />}
       <SaveError error={save.error} />
     </div>
   );

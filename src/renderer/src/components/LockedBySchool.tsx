@@ -1,0 +1,17 @@
+import { useT } from '../i18n';
+
+/** «Настройку задаёт школа»: said next to a control the school locked, which is shown disabled. */
+export function LockedBySchool({ id, setting }: { id?: string; setting: string }) {
+  const t = useT();
+  return (
+    <p id={id} className="setting__hint setting__locked" data-testid={`school-locked-${setting}`}>
+      <svg className="setting__locked-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+        <path
+          fill="currentColor"
+          d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6H6V4.5a2 2 0 1 1 4 0V7Z"
+        />
+      </svg>
+      {t('school.locked')}
+    </p>
+  );
+}

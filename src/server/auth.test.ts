@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devicesResponseSchema, tokensResponseSchema } from '../shared/sync';
+import { signAccessToken } from './auth/access-token';
+import { FREE_FAILURES } from './auth/sign-in-limits';
+import { registerStudent, signInOnNewDevice, startTestServer, TEST_SECRET, type TestServer } from './test-harness';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('POST /auth/register', () => {
+  it('creates the account under the device’s id, with preferences, a device and tokens', async () => {
+    const student = await registerStudent(t.api, { email: '  Ada@Example.ORG ', username: 'Ada_L' });
+    expect(tokensResponseSchema.parse(student.tokens)).toMatchObject({
+      deviceId: student.deviceId,
+      user: { id: student.userId, email: 'ada@example.org', username: 'ada_l', role: 'student' },
+    });
+    const { rows } = await t.admin.query(
+      `SELECT u.password_hash, p.theme, d.name FROM users u
+       JOIN user_preferences p ON p.user_id = u.id JOIN sync_devices d ON d.user_id = u.id WHERE u.id = $1`,
+      [student.userId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].password_hash).toMatch(/^\$2[aby]\$04\$/); // bcrypt, at the tests' cost
+    expect(rows[0].password_hash).not.toContain(student.password);
+    expect(rows[0].theme).toBe('system');
+    // The refresh token is stored only as its hash.
+    const tokens = await t.admin.query('SELECT token_hash FROM sync_refresh_tokens WHERE user_id = $1', [student.userId]);
+    expect(tokens.rows).toHaveLength(1);
+    expect(tokens.rows[0].token_hash).not.toBe(student.tokens.refreshToken);
+    expect(tokens.rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('answers 409 when the id, the email, the username or the device is taken', async () => {
+    const first = await registerStudent(t.api);
+    const again = (overrides: Record<string, unknown>) =>
+      t.api.post('/auth/register', {
+        userId: randomUUID(),
+        email: `other${randomUUID().slice(0, 8)}@example.org`,
+        username: `other${randomUUID().slice(0, 8)}`,
+        fullName: 'Other',
+        password: 'another password',
+        device: { id: randomUUID(), name: 'PC' },
+        ...overrides,
+      });
+    expect(await again({ userId: first.userId })).toMatchObject({ status: 409, body: { error: { code: 'account_exists' } } });
+    expect(await again({ email: first.email.toUpperCase() })).toMatchObject({ status: 409, body: { error: { code: 'email_taken' } } });
+    expect(await again({ username: first.username })).toMatchObject({ status: 409, body: { error: { code: 'username_taken' } } });
+    expect(await again({ device: { id: first.deviceId, name: 'PC' } })).toMatchObject({ status: 409, body: { error: { code: 'device_taken' } } });
+  });
+
+  it('answers 400 with the issues for an invalid body, never echoing the password', async () => {
+    const answer = await t.api.post('/auth/register', { userId: 'nope', email: 'x', username: 'a', fullName: '', password: 'short', device: {} });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('bad_request');
+    expect(answer.body.error.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['userId', 'email', 'username', 'fullName', 'password', 'device.id']),
+    );
+    expect(JSON.stringify(answer.body)).not.toContain('"short"');
+    expect(await t.api.post('/auth/register', { ...{ extra: 1 } })).toMatchObject({ status: 400 });
+  });
+});
+
+describe('POST /auth/sign-in', () => {
+  it('signs in by email or by username on a new device, and a known device again', async () => {
+    const student = await registerStudent(t.api);
+    const device = { id: randomUUID(), name: 'Home computer' };
+    const byEmail = await t.api.post('/auth/sign-in', { login: student.email.toUpperCase(), password: student.password, device });
+    expect(byEmail.status).toBe(200);
+    expect(tokensResponseSchema.parse(byEmail.body)).toMatchObject({ deviceId: device.id, user: { id: student.userId } });
+    const byUsername = await t.api.post('/auth/sign-in', { login: student.username, password: student.password, device });
+    expect(byUsername.status).toBe(200);
+    expect((await t.api.post('/auth/refresh', { refreshToken: byUsername.body.refreshToken })).status).toBe(200);
+    // A new sign-in on a known device started a new chain: the previous refresh token is revoked, and
+    // presenting it counts as reuse.
+    expect(await t.api.post('/auth/refresh', { refreshToken: byEmail.body.refreshToken })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'refresh_reused' } },
+    });
+  });
+
+  it('answers 401 for a wrong password and for an unknown login, alike', async () => {
+    const student = await registerStudent(t.api);
+    const device = { id: randomUUID(), name: 'PC' };
+    const wrong = await t.api.post('/auth/sign-in', { login: student.username, password: 'not the password', device });
+    const unknown = await t.api.post('/auth/sign-in', { login: 'nobody-here', password: 'not the password', device });
+    expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'wrong_credentials', message: 'Wrong login or password.' } } });
+    expect(unknown).toMatchObject({ status: 401, body: wrong.body });
+    // The failed attempt left no device behind.
+    expect((await t.admin.query('SELECT 1 FROM sync_devices WHERE id = $1', [device.id])).rowCount).toBe(0);
+  });
+
+  it(`blocks a login after ${FREE_FAILURES} wrong passwords with 429 and Retry-After, even for the right password`, async () => {
+    const student = await registerStudent(t.api);
+    const attempt = (login: string, password: string) =>
+      t.api.post('/auth/sign-in', { login, password, device: { id: randomUUID(), name: 'PC' } });
+    for (let i = 1; i < FREE_FAILURES; i++) expect((await attempt(student.username, `wrong-${i}`)).status).toBe(401);
+    // Email and username share one count: they are one account.
+    const blocked = await attempt(student.email, 'wrong-5');
+    expect(blocked).toMatchObject({ status: 429, body: { error: { code: 'rate_limited', retryAfterSeconds: 30 } } });
+    expect(blocked.headers.get('retry-after')).toBe('30');
+    const right = await attempt(student.username, student.password);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another account is not affected.
+    const other = await registerStudent(t.api);
+    expect((await attempt(other.username, other.password)).status).toBe(200);
+    // Logins that do not exist are limited too.
+    for (let i = 1; i < FREE_FAILURES; i++) expect((await attempt('ghost-login', 'x-password')).status).toBe(401);
+    expect((await attempt('ghost-login', 'x-password')).status).toBe(429);
+  });
+
+  it('refuses a device id of another account (409) and a revoked device id (403)', async () => {
+    const a = await registerStudent(t.api);
+    const b = await registerStudent(t.api);
+    expect(await t.api.post('/auth/sign-in', { login: b.username, password: b.password, device: { id: a.deviceId, name: 'x' } })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'device_taken' } },
+    });
+    const second = await signInOnNewDevice(t.api, a);
+    expect((await t.api.post('/devices/revoke', { deviceId: second.deviceId }, a.tokens.accessToken)).status).toBe(200);
+    expect(await t.api.post('/auth/sign-in', { login: a.username, password: a.password, device: { id: second.deviceId, name: 'x' } })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'device_revoked' } },
+    });
+  });
+});
+
+describe('POST /auth/refresh', () => {
+  it('rotates: every use returns a new pair, and the new access token works', async () => {
+    const student = await registerStudent(t.api);
+    const first = await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken });
+    expect(first.status).toBe(200);
+    expect(tokensResponseSchema.parse(first.body).refreshToken).not.toBe(student.tokens.refreshToken);
+    const second = await t.api.post('/auth/refresh', { refreshToken: first.body.refreshToken });
+    expect(second.status).toBe(200);
+    expect((await t.api.get('/devices', second.body.accessToken)).status).toBe(200);
+  });
+
+  it('answers a retried rotation (its answer was lost) with the same successor, once, while that is unused', async () => {
+    const student = await registerStudent(t.api);
+    const rotated = await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken });
+    const retried = await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken });
+    expect(retried.status).toBe(200);
+    expect(retried.body.refreshToken).toBe(rotated.body.refreshToken);
+    expect((await t.api.post('/auth/refresh', { refreshToken: retried.body.refreshToken })).status).toBe(200);
+  });
+
+  it('revokes the whole chain when an old refresh token is used again: the newest one stops working too', async () => {
+    const student = await registerStudent(t.api);
+    const rotated = await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken });
+    expect(rotated.status).toBe(200);
+    const newest = await t.api.post('/auth/refresh', { refreshToken: rotated.body.refreshToken });
+    expect(newest.status).toBe(200);
+    // The first token again, after its successor was used: two parties hold this chain.
+    const reused = await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken });
+    expect(reused).toMatchObject({ status: 401, body: { error: { code: 'refresh_reused' } } });
+    expect(await t.api.post('/auth/refresh', { refreshToken: newest.body.refreshToken })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'refresh_reused' } },
+    });
+    expect(t.logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'refresh token reused; the device was signed out', deviceId: student.deviceId }),
+    );
+    // Signing in again on the same device starts a fresh chain.
+    const again = await t.api.post('/auth/sign-in', { login: student.username, password: student.password, device: { id: student.deviceId, name: 'x' } });
+    expect(again.status).toBe(200);
+    expect((await t.api.post('/auth/refresh', { refreshToken: again.body.refreshToken })).status).toBe(200);
+  });
+
+  it('answers 401 for an unknown or expired refresh token and 400 for a malformed body', async () => {
+    expect(await t.api.post('/auth/refresh', { refreshToken: 'x'.repeat(43) })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'invalid_refresh_token' } },
+    });
+    const student = await registerStudent(t.api);
+    await t.admin.query(`UPDATE sync_refresh_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [student.userId]);
+    expect(await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'refresh_expired' } },
+    });
+    expect((await t.api.post('/auth/refresh', { token: 'abc' })).status).toBe(400);
+  });
+});
+
+describe('access tokens', () => {
+  it('answers 401 without a token, with a tampered, foreign or expired one', async () => {
+    const student = await registerStudent(t.api);
+    expect(await t.api.get('/devices')).toMatchObject({ status: 401, body: { error: { code: 'invalid_token' } } });
+    const [header, payload, signature] = student.tokens.accessToken.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: randomUUID() })).toString('base64url');
+    expect((await t.api.get('/devices', `${header}.${forged}.${signature}`)).status).toBe(401);
+    const foreign = signAccessToken('another-secret-that-is-long-enough-xxxxxxxx', { userId: student.userId, deviceId: student.deviceId });
+    expect((await t.api.get('/devices', foreign.token)).status).toBe(401);
+    const expired = signAccessToken(TEST_SECRET, { userId: student.userId, deviceId: student.deviceId }, new Date(Date.now() - 16 * 60_000));
+    expect(await t.api.get('/devices', expired.token)).toMatchObject({ status: 401, body: { error: { code: 'invalid_token' } } });
+    expect((await t.api.get('/devices', student.tokens.accessToken)).status).toBe(200);
+  });
+});
+
+describe('devices', () => {
+  it('lists the student’s own devices with the current one marked', async () => {
+    const student = await registerStudent(t.api);
+    const second = await signInOnNewDevice(t.api, student);
+    const answer = await t.api.get('/devices', second.tokens.accessToken);
+    expect(answer.status).toBe(200);
+    const { devices } = devicesResponseSchema.parse(answer.body);
+    expect(devices.map((d) => [d.id, d.current, d.revokedAt])).toEqual([
+      [student.deviceId, false, null],
+      [second.deviceId, true, null],
+    ]);
+  });
+
+  it('revokes an own device: it can no longer refresh, push, pull or list (403)', async () => {
+    const student = await registerStudent(t.api);
+    const lost = await signInOnNewDevice(t.api, student, 'Lost laptop');
+    const answer = await t.api.post('/devices/revoke', { deviceId: lost.deviceId }, student.tokens.accessToken);
+    expect(answer.status).toBe(200);
+    expect(answer.body.devices.find((d: { id: string }) => d.id === lost.deviceId).revokedAt).toEqual(expect.any(String));
+
+    const token = lost.tokens.accessToken;
+    expect(await t.api.get('/devices', token)).toMatchObject({ status: 403, body: { error: { code: 'device_revoked' } } });
+    expect((await t.api.get('/sync/pull?cursor=0.0', token)).status).toBe(403);
+    const push = { deviceId: lost.deviceId, schemaVersion: 1, mutations: [{ id: 1, name: 'profile.update', args: { fullName: 'X', at: new Date().toISOString() } }] };
+    expect((await t.api.post('/sync/push', push, token)).status).toBe(403);
+    expect(await t.api.post('/auth/refresh', { refreshToken: lost.tokens.refreshToken })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'device_revoked' } },
+    });
+    // The other device carries on.
+    expect((await t.api.get('/devices', student.tokens.accessToken)).status).toBe(200);
+  });
+
+  it('a student cannot revoke another student’s device (404, and nothing changes); an admin can', async () => {
+    const a = await registerStudent(t.api);
+    const b = await registerStudent(t.api);
+    expect(await t.api.post('/devices/revoke', { deviceId: a.deviceId }, b.tokens.accessToken)).toMatchObject({
+      status: 404,
+      body: { error: { code: 'device_not_found' } },
+    });
+    expect((await t.api.get('/devices', a.tokens.accessToken)).status).toBe(200);
+
+    const admin = await registerStudent(t.api);
+    await t.admin.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [admin.userId]);
+    const revoked = await t.api.post('/devices/revoke', { deviceId: a.deviceId }, admin.tokens.accessToken);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.devices.map((d: { id: string }) => d.id)).toEqual([admin.deviceId]); // only the admin's own
+    expect((await t.api.get('/devices', a.tokens.accessToken)).status).toBe(403);
+    expect((await t.api.post('/devices/revoke', { deviceId: randomUUID() }, admin.tokens.accessToken)).status).toBe(404);
+  });
+});
+
+describe('logs', () => {
+  it('never contain passwords, tokens or the secret', async () => {
+    const student = await registerStudent(t.api);
+    await t.api.post('/auth/sign-in', { login: student.username, password: 'a wrong password!', device: { id: randomUUID(), name: 'x' } });
+    await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken });
+    const text = t.logs.text();
+    expect(text).not.toContain(student.password);
+    expect(text).not.toContain('a wrong password!');
+    expect(text).not.toContain(student.tokens.refreshToken);
+    expect(text).not.toContain(student.tokens.accessToken);
+    expect(text).not.toContain(TEST_SECRET);
+    expect(text).not.toMatch(/\$2[aby]\$/); // no password hash either
+  });
+});

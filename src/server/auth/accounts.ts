@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import type { PasswordHasher } from '../../core/accounts/password-hasher';
+import { userPreferences, users } from '../../core/db/schema';
+import { executeRows } from '../../core/db/execute-rows';
+import type { Db } from '../../core/db/types';
+import type { RegisterRequest, SignInRequest, TokensResponse } from '../../shared/sync';
+import { sqlStateOf } from '../db-errors';
+import { HttpError } from '../http-errors';
+import type { Logger } from '../logger';
+import { deviceRevoked, issueTokens, revokeDeviceTokens, type AccountRow } from './tokens';
+import { blockedSeconds, clearFailures, limitKey, recordFailure } from './sign-in-limits';
+
+export interface AuthDeps {
+  db: Db;
+  passwords: PasswordHasher;
+  tokenSecret: string;
+  log: Logger;
+  now: () => Date;
+}
+
+const deviceTaken = () => new HttpError(409, 'This device id belongs to another account.', 'device_taken');
+
+/**
+ * `POST /auth/register`: a device's local account goes online under the SAME id, so the rows the
+ * device already has keep their owner. Runs as the connecting role (there is no student yet).
+ */
+export async function register(deps: AuthDeps, body: RegisterRequest): Promise<TokensResponse> {
+  const now = deps.now();
+  const passwordHash = await deps.passwords.hash(body.password);
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const taken = await executeRows<{ id: string; email: string; username: string }>(tx, sql`
+        SELECT id, email, username FROM users WHERE id = ${body.userId} OR email = ${body.email} OR username = ${body.username}`);
+      if (taken.some((row) => row.id === body.userId)) throw new HttpError(409, 'This account is already registered; sign in instead.', 'account_exists');
+      if (taken.some((row) => row.email === body.email)) throw new HttpError(409, 'That email is already registered.', 'email_taken');
+      if (taken.length > 0) throw new HttpError(409, 'That username is taken.', 'username_taken');
+      const [device] = await executeRows<{ user_id: string }>(tx, sql`SELECT user_id FROM sync_devices WHERE id = ${body.device.id}`);
+      if (device) throw deviceTaken();
+
+      await tx.insert(users).values({
+        id: body.userId,
+        email: body.email,
+        username: body.username,
+        fullName: body.fullName,
+        passwordHash,
+        // Never what a device claims: a local admin is a student here until an operator says otherwise.
+        role: 'student',
+      });
+      await tx.insert(userPreferences).values({ userId: body.userId });
+      await tx.execute(sql`
+        INSERT INTO sync_devices (id, user_id, name, created_at, last_seen_at)
+        VALUES (${body.device.id}, ${body.userId}, ${body.device.name}, ${now}, ${now})`);
+      const user: AccountRow = { id: body.userId, email: body.email, username: body.username, full_name: body.fullName, role: 'student' };
+      deps.log.info('account registered', { userId: body.userId, deviceId: body.device.id });
+      return issueTokens(tx, deps.tokenSecret, user, body.device.id, now);
+    });
+  } catch (error) {
+    // Two registrations racing for one email, username, id or device: the loser hears 409 like anyone else.
+    if (sqlStateOf(error) === '23505') throw new HttpError(409, 'This account or device is already registered.', 'conflict');
+    throw error;
+  }
+}
+
+const wrongCredentials = () => new HttpError(401, 'Wrong login or password.', 'wrong_credentials');
+const rateLimited = (seconds: number) =>
+  new HttpError(429, 'Too many wrong passwords; wait before the next attempt.', 'rate_limited', { 'Retry-After': String(seconds) }, {
+    retryAfterSeconds: seconds,
+  });
+
+/**
+ * `POST /auth/sign-in` with an email or a username. The same answer for an unknown login and a wrong
+ * password (and the same time spent), so the endpoint does not reveal who has an account. The device
+ * is checked only once the password is right: a stranger learns nothing about device ids.
+ */
+export async function signIn(deps: AuthDeps, body: SignInRequest): Promise<TokensResponse> {
+  const now = deps.now();
+  const login = body.login.trim().toLowerCase();
+  const [account] = await executeRows<AccountRow & { password_hash: string }>(deps.db, sql`
+    SELECT id, email, username, full_name, role, password_hash FROM users WHERE email = ${login} OR username = ${login}
+    ORDER BY (email = ${login}) DESC LIMIT 1`);
+  const key = limitKey(account?.id ?? null, login);
+  const blocked = await blockedSeconds(deps.db, key, now);
+  if (blocked > 0) throw rateLimited(blocked);
+
+  const passwordOk = account
+    ? await deps.passwords.verify(body.password, account.password_hash)
+    : (await deps.passwords.spendVerificationTime(body.password), false);
+  if (!account || !passwordOk) {
+    const seconds = await recordFailure(deps.db, key, now);
+    deps.log.warn('sign-in refused', { userId: account?.id ?? null, blockedSeconds: seconds });
+    if (seconds > 0) throw rateLimited(seconds);
+    throw wrongCredentials();
+  }
+  await clearFailures(deps.db, key);
+  const { password_hash: _hash, ...user } = account;
+
+  try {
+    return await deps.db.transaction(async (tx) => {
+      await attachDevice(tx, user.id, body.device, now);
+      deps.log.info('signed in', { userId: user.id, deviceId: body.device.id });
+      return issueTokens(tx, deps.tokenSecret, user, body.device.id, now);
+    });
+  } catch (error) {
+    // The same new device signing in twice at once: the second insert loses.
+    if (sqlStateOf(error) === '23505') throw new HttpError(409, 'This device is being signed in already; try again.', 'conflict');
+    throw error;
+  }
+}
+
+/**
+ * The device a student signs in on: new, or theirs already (then its old tokens stop working: a new
+ * sign-in starts a new chain). Another student's device id is a 409, a revoked one stays revoked (403).
+ */
+async function attachDevice(tx: Db, userId: string, device: SignInRequest['device'], now: Date): Promise<void> {
+  const [known] = await executeRows<{ user_id: string; revoked: boolean }>(tx, sql`
+    SELECT user_id, revoked_at IS NOT NULL AS revoked FROM sync_devices WHERE id = ${device.id} FOR UPDATE`);
+  if (known && known.user_id !== userId) throw deviceTaken();
+  if (known?.revoked) throw deviceRevoked();
+  if (known) {
+    await revokeDeviceTokens(tx, device.id, now);
+    await tx.execute(sql`UPDATE sync_devices SET name = ${device.name}, last_seen_at = ${now} WHERE id = ${device.id}`);
+    return;
+  }
+  await tx.execute(sql`
+    INSERT INTO sync_devices (id, user_id, name, created_at, last_seen_at)
+    VALUES (${device.id}, ${userId}, ${device.name}, ${now}, ${now})`);
+}

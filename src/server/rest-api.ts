@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { appendChatMessage, startChatSession } from '../core/chat/chat-service';
+import { getCourse } from '../core/courses/queries';
+import { lessons } from '../core/db/schema';
+import { applyMutation, parseMutationArgs } from '../core/mutations/run-mutation';
+import { completeLesson, type CompletedLesson } from '../core/progress/complete-lesson';
+import type { ChatMessage, ChatSession } from '../shared/contract';
+import {
+  appendChatMessageRequestSchema,
+  chatMessageResponseSchema,
+  chatSessionResponseSchema,
+  courseResponseSchema,
+  lessonProgressRequestSchema,
+  lessonProgressResponseSchema,
+  startChatSessionRequestSchema,
+} from '../shared/rest-api';
+import { z } from 'zod';
+import { asStudent } from './auth/authenticate';
+import type { ServerDeps } from './deps';
+import type { Router } from './router';
+import { parseRequest } from './validate';
+
+const courseIdSchema = z.object({ courseId: z.uuid() });
+
+/**
+ * The seed's REST API (its three data flows), served by the same core services the app and the sync
+ * push use, each request in the student's own transaction as `teacher_app`: change tracking records
+ * what it changed, and the student's devices receive it by their next pull.
+ */
+export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
+  // Flow 1: open a course — the course with its ordered lessons and where this student stands in each.
+  router.add('GET', '/api/courses/:courseId', async ({ req, params }) => {
+    const { courseId } = parseRequest(courseIdSchema, params, 'course id');
+    const course = await asStudent(deps, req, (tx, student) => getCourse(tx, student.userId, courseId), { readOnly: true });
+    return { status: 200, body: courseResponseSchema.parse(course) };
+  });
+
+  // Flow 2, part one: start a chat session, optionally about a course or one of its lessons.
+  router.add('POST', '/api/chat/sessions', async ({ req, readJson }) => {
+    const body = parseRequest(startChatSessionRequestSchema, await readJson());
+    const session = await asStudent(deps, req, async (tx, student) => {
+      const title = body.lessonId
+        ? (await tx.select({ title: lessons.title }).from(lessons).where(eq(lessons.id, body.lessonId)))[0]?.title
+        : undefined;
+      const args = parseMutationArgs('chat.startSession', {
+        sessionId: body.sessionId ?? randomUUID(),
+        sessionType: body.sessionType,
+        courseId: body.courseId ?? null,
+        lessonId: body.lessonId ?? null,
+        contextData: title ? { title } : {},
+        at: deps.now().toISOString(),
+      });
+      return (await applyMutation<'chat.startSession', ChatSession>(tx, student.userId, startChatSession, args)).result;
+    });
+    return { status: 201, body: chatSessionResponseSchema.parse(session) };
+  });
+
+  // Flow 2, part two: the student's message, appended to their own session (another's is a 404).
+  router.add('POST', '/api/chat/messages', async ({ req, readJson }) => {
+    const body = parseRequest(appendChatMessageRequestSchema, await readJson());
+    const message = await asStudent(deps, req, async (tx, student) => {
+      const args = parseMutationArgs('chat.appendMessage', {
+        messageId: body.messageId ?? randomUUID(),
+        sessionId: body.sessionId,
+        role: body.role,
+        content: body.content,
+        at: deps.now().toISOString(),
+        ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+      });
+      return (await applyMutation<'chat.appendMessage', ChatMessage>(tx, student.userId, appendChatMessage, args)).result;
+    });
+    return { status: 201, body: chatMessageResponseSchema.parse(message) };
+  });
+
+  // Flow 3: complete a lesson — progress upserted, the enrolment recounted, in ONE transaction.
+  router.add('POST', '/api/learning-plans/lessons/progress', async ({ req, readJson }) => {
+    const body = parseRequest(lessonProgressRequestSchema, await readJson());
+    const completed = await asStudent(deps, req, async (tx, student) => {
+      const args = parseMutationArgs('lesson.complete', {
+        lessonId: body.lessonId,
+        score: body.score,
+        timeSpentMinutes: body.timeSpentMinutes,
+        at: deps.now().toISOString(),
+        ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+      });
+      return (await applyMutation<'lesson.complete', CompletedLesson>(tx, student.userId, completeLesson, args)).result;
+    });
+    return { status: 200, body: lessonProgressResponseSchema.parse({ lesson: completed.lesson, enrolment: completed.enrolment }) };
+  });
+}

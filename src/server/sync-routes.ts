@@ -1,0 +1,60 @@
+import { CursorAhead, readChanges } from '../core/sync/server-pull';
+import { applyPushBatch, PushRefused } from '../core/sync/server-push';
+import { cursorSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../shared/sync';
+import { asStudent } from './auth/authenticate';
+import type { ServerDeps } from './deps';
+import { HttpError } from './http-errors';
+import type { Router } from './router';
+import { parseRequest } from './validate';
+
+function refusal(error: PushRefused): HttpError {
+  if (error.reason === 'gap') {
+    return new HttpError(409, error.message, 'mutation_gap', {}, { lastMutationId: error.lastMutationId });
+  }
+  return new HttpError(403, error.message, error.reason);
+}
+
+/** The sync protocol of DESIGN.md §5: push named mutations, pull what changed since a cursor. */
+export function addSyncRoutes(router: Router, deps: ServerDeps): void {
+  router.add('POST', '/sync/push', async ({ req, readJson }) => {
+    const body = parseRequest(pushRequestSchema, await readJson());
+    if (body.schemaVersion > deps.schemaVersion) {
+      throw new HttpError(409, `The device's data is newer (schema ${body.schemaVersion}) than this server's (${deps.schemaVersion}).`, 'schema_newer_than_server', {}, {
+        serverSchemaVersion: deps.schemaVersion,
+      });
+    }
+    const result = await asStudent(deps, req, async (tx, student) => {
+      // The device pushing is the token's device: one device never pushes in another's name.
+      if (body.deviceId !== student.deviceId) throw new HttpError(403, 'The body names another device than the access token.', 'wrong_device');
+      try {
+        return await applyPushBatch(tx, student.userId, student.deviceId, body.mutations);
+      } catch (error) {
+        if (error instanceof PushRefused) throw refusal(error);
+        throw error;
+      }
+    });
+    if (result.rejected.length > 0) {
+      deps.log.warn('pushed mutations rejected', { rejected: result.rejected.map((r) => r.id), lastMutationId: result.lastMutationId });
+    }
+    return { status: 200, body: pushResponseSchema.parse(result) };
+  });
+
+  router.add('GET', '/sync/pull', async ({ req, url }) => {
+    const cursor = parseRequest(cursorSchema, url.searchParams.get('cursor') ?? undefined, 'cursor query parameter');
+    // One snapshot: the change list and the rows it points at agree.
+    const result = await asStudent(
+      deps,
+      req,
+      async (tx, student) => {
+        try {
+          return await readChanges(tx, student.userId, cursor, student.lastMutationId, deps.pullPageRows);
+        } catch (error) {
+          if (error instanceof CursorAhead) throw new HttpError(409, error.message, 'cursor_ahead');
+          throw error;
+        }
+      },
+      { isolation: 'repeatable read', readOnly: true },
+    );
+    return { status: 200, body: pullResponseSchema.parse(result) };
+  });
+}
