@@ -216,7 +216,7 @@ export async function measureSync(clusterUrl: string): Promise<SyncResults> {
       if (!page.more) break;
     }
     const fetched = performance.now();
-    await applyPull(fresh.db, userId, { changes, cursor, lastMutationId, today: '2026-11-25' });
+    await applyPull(fresh.db, userId, { changes, cursor, lastMutationId, today: '2026-11-25', syncedAt: new Date() });
     const pullDone = performance.now();
     await fresh.close();
 

@@ -16,6 +16,8 @@ export interface PulledState {
   lastMutationId: number;
   /** The student's local date, for the streak. */
   today: string;
+  /** When this sync happened (the device's clock, as the engine keeps it). */
+  syncedAt: Date;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function applyPull(db: Db, userId: string, state: PulledState): Pro
     await recomputeDerived(tx, userId, state.today);
     await tx
       .update(syncAccounts)
-      .set({ cursor: state.cursor, lastSyncedAt: new Date(), lastError: null })
+      .set({ cursor: state.cursor, lastSyncedAt: state.syncedAt, lastError: null })
       .where(eq(syncAccounts.userId, userId));
     return { rebased };
   });

@@ -12,7 +12,7 @@ import { applyPull } from './apply-pull';
 import { SyncFailed, toSyncFailed } from './sync-failure';
 import type { SyncHttp } from './sync-http';
 import { memoryTokens, pullAll, pushOutbox, type Pulled } from './sync-pass';
-import { findLink, insertLink, recordOutcome, renumberOutbox, setOutboxSequence } from './sync-store';
+import { findLink, insertLink, renumberOutbox, setOutboxSequence } from './sync-store';
 
 export interface LinkContext {
   db: Db;
@@ -143,7 +143,6 @@ export async function linkBySigningIn(
       lastMutationId: pulled.lastMutationId,
     });
   });
-  await recordOutcome(db, server.id, { lastError: null, lastSyncedAt: context.now() });
   return { userId: server.id, tokens: latest };
 }
 
@@ -170,12 +169,11 @@ export async function signInFromServer(context: LinkContext, serverUrl: string, 
       await insertLink(tx, { userId: server.id, serverUrl, deviceId: latest.deviceId, refreshTokenSealed: context.secrets.seal(latest.refreshToken) });
       // A new device on the server: what is still pending here is numbered from 1 for it.
       await renumberOutbox(tx, server.id);
-      await applyPull(tx, server.id, { ...pulled, today: localDay(context.now(), context.timeZone()) });
+      await applyPull(tx, server.id, { ...pulled, today: localDay(context.now(), context.timeZone()), syncedAt: context.now() });
     } else {
       await adoptServerAccount(context, tx, { server, passwordHash, serverUrl, tokens: latest, pulled, lastMutationId: 0 });
     }
   });
-  await recordOutcome(db, server.id, { lastError: null, lastSyncedAt: context.now() });
   return { userId: server.id, tokens: latest };
 }
 
@@ -222,5 +220,5 @@ async function adoptServerAccount(
     refreshTokenSealed: context.secrets.seal(input.tokens.refreshToken),
   });
   await setOutboxSequence(tx, server.id, input.lastMutationId);
-  await applyPull(tx, server.id, { ...input.pulled, today: localDay(context.now(), context.timeZone()) });
+  await applyPull(tx, server.id, { ...input.pulled, today: localDay(context.now(), context.timeZone()), syncedAt: context.now() });
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
+import { renumberOutbox } from './sync-store';
 
 /**
  * A database restored from a backup is behind what this computer already sent: its outbox numbers
@@ -11,15 +13,7 @@ import type { Db } from '../db/types';
 export async function rejoinAfterRestore(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`UPDATE sync_accounts SET device_id = gen_random_uuid(), refresh_token_sealed = NULL, cursor = '0.0'`);
-    // Two steps: the (user_id, mutation_id) key is checked row by row.
-    await tx.execute(sql`UPDATE outbox SET mutation_id = -mutation_id`);
-    await tx.execute(sql`
-      UPDATE outbox o SET mutation_id = n.rn
-      FROM (SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY mutation_id DESC) AS rn FROM outbox) n
-      WHERE o.id = n.id`);
-    await tx.execute(sql`DELETE FROM outbox_sequences`);
-    await tx.execute(sql`
-      INSERT INTO outbox_sequences (user_id, last_mutation_id)
-      SELECT user_id, max(mutation_id) FROM outbox GROUP BY user_id`);
+    const owners = await executeRows<{ user_id: string }>(tx, sql`SELECT DISTINCT user_id FROM outbox`);
+    for (const { user_id } of owners) await renumberOutbox(tx, user_id);
   });
 }

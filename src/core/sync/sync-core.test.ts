@@ -89,7 +89,7 @@ async function pullInto(device: Db, userId: string, deviceId: string) {
     lastMutationId = page.lastMutationId;
     if (!page.more) break;
   }
-  return applyPull(device, userId, { changes, cursor, lastMutationId, today: '2026-11-25' });
+  return applyPull(device, userId, { changes, cursor, lastMutationId, today: '2026-11-25', syncedAt: new Date() });
 }
 
 const SNAPSHOT_TABLES = [

@@ -269,8 +269,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const tokens = storedTokens(userId, http);
     await pushOutbox({ db, http, tokens, outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
     const pulled = await pullAll(http, tokens, link.cursor);
-    await applyPull(db, userId, { ...pulled, today: localDay(now(), timeZone()) });
-    await recordOutcome(db, userId, { lastError: null, lastSyncedAt: now() });
+    await applyPull(db, userId, { ...pulled, today: localDay(now(), timeZone()), syncedAt: now() });
   }
 
   /** One sync of this account at a time: a request while one runs joins it. Resolves with its failure, if any. */
