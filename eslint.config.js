@@ -39,8 +39,17 @@ export default tseslint.config(
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'Lesson and model text must never run as HTML: render it through the sanitising renderer.',
         },
+        {
+          selector: "NewExpression[callee.object.name='pg'][callee.property.name=/^(Pool|Client)$/]",
+          message: 'Use createPool / connectClient (src/core/db/pg-connections.ts): a pg connection without an error listener crashes the process when PostgreSQL drops it.',
+        },
       ],
     },
+  },
+  {
+    // The one place that constructs pg connections (and attaches their error listeners).
+    files: ['src/core/db/pg-connections.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { createCoreOnDatabase, createLocalCore, type Core } from '../src/core/create-core';
 import { lessonIdFor } from '../src/core/content/content-ids';
 import { installPackDirectory, readPackFile } from '../src/core/content/load-packs';
@@ -22,6 +21,7 @@ import { projectPaths } from '../src/web/project-paths';
 import { startFakeOpenAiServer } from '../tests/support/fake-openai-server';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { ms, renderTable, summarise, type Row, type Timing } from './stats';
+import { connectClient } from '../src/core/db/pg-connections';
 
 const RUNS = 200;
 const WARMUP = 10;
@@ -128,8 +128,7 @@ async function openChatCore(target: ChatTarget): Promise<{ core: Core; cleanup: 
     return { core, cleanup };
   }
   const name = `bench_chat_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: target.clusterUrl });
-  await admin.connect();
+  const admin = await connectClient({ connectionString: target.clusterUrl });
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(target.clusterUrl);

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { executeRows } from '../src/core/db/execute-rows';
 import { openPglite } from '../src/core/db/open-pglite';
 import type { Db } from '../src/core/db/types';
@@ -29,6 +29,7 @@ import { INITIAL_CURSOR, type MutationEnvelope, type PullResponse, type PushResp
 import { projectPaths } from '../src/web/project-paths';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { ms, summarise, type Timing } from './stats';
+import { connectClient, createPool } from '../src/core/db/pg-connections';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const SECRET = 'bench-token-secret-that-is-long-enough-0123456789';
@@ -122,8 +123,7 @@ async function createLocalStudent(db: Db, userId: string, name: string) {
 }
 
 export async function measureSync(clusterUrl: string): Promise<SyncResults> {
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
+  const admin = await connectClient({ connectionString: clusterUrl });
   await admin.query('DROP DATABASE IF EXISTS bench_sync WITH (FORCE)');
   await admin.query('DROP DATABASE IF EXISTS bench_raw WITH (FORCE)');
   await admin.query('CREATE DATABASE bench_sync');
@@ -143,7 +143,7 @@ export async function measureSync(clusterUrl: string): Promise<SyncResults> {
     return dir;
   };
   const schemaVersion = schemaVersionOf(projectPaths.migrationsFolder);
-  const serverDb = new pg.Pool({ connectionString: urlOf('bench_sync'), max: 2 });
+  const serverDb = createPool({ connectionString: urlOf('bench_sync'), max: 2 });
   try {
     // ── push: 10,000 mutations from one device ────────────────────────────────────────────────
     log('sync: preparing a device with 10,000 mutations in its outbox…');
@@ -216,7 +216,7 @@ export async function measureSync(clusterUrl: string): Promise<SyncResults> {
       if (!page.more) break;
     }
     const fetched = performance.now();
-    await applyPull(fresh.db, userId, { changes, cursor, lastMutationId, today: '2026-11-25', syncedAt: new Date() });
+    await applyPull(fresh.db, userId, { changes, cursor, lastMutationId, syncedAt: new Date() });
     const pullDone = performance.now();
     await fresh.close();
 
@@ -297,7 +297,7 @@ async function measureRawInsert(source: pg.Pool, targetUrl: string, userId: stri
   const { openPostgres } = await import('../src/core/db/open-postgres');
   const target = await openPostgres({ connectionString: targetUrl, migrationsFolder: projectPaths.migrationsFolder });
   await target.pool.end();
-  const pool = new pg.Pool({ connectionString: targetUrl, max: 1 });
+  const pool = createPool({ connectionString: targetUrl, max: 1 });
   try {
     const tables = ['users', 'user_preferences', 'chat_sessions', 'chat_messages', 'user_courses', 'user_lessons', 'user_achievements', 'user_activity_log'];
     const rows: { table: string; row: Record<string, unknown> }[] = [];

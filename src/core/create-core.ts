@@ -44,6 +44,7 @@ import { schemaVersionOf } from './db/schema-version';
 import type { FetchLike } from './sync/sync-http';
 import { contract, isMethodName } from '../shared/contract';
 import os from 'node:os';
+import { systemClock, type Clock } from './clock';
 
 export interface Core {
   invoke: Invoke;
@@ -65,7 +66,7 @@ export interface CoreOptions {
   /** bcrypt cost; only tests lower it, for speed. */
   bcryptCost?: number;
   logger?: DispatchLogger;
-  now?: () => Date;
+  now?: Clock;
   /** The device's time zone; tests fix it. */
   timeZone?: () => string;
   /** Tests swap in teachers that talk to their own servers. */
@@ -114,7 +115,7 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
   const session = new Session();
   const events = new EventHub();
   const logger = options.logger ?? consoleLogger;
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const timeZone = options.timeZone ?? systemTimeZone;
   const secrets = createFileSecretBox(path.join(options.dataDir, 'secret.key'));
   const teachers = options.teachers ?? defaultTeachers(database.db);

@@ -15,6 +15,7 @@ import type { Invoke } from './dispatch';
 import { AppError, notFound } from './errors/app-error';
 import { describeError } from './errors/to-error-data';
 import { createRecoveryCore, recoveryStatusOf } from './recovery/recovery-core';
+import { systemClock } from './clock';
 
 export interface LocalAppOptions extends Omit<LocalCoreOptions, 'dataDirLockHeld' | 'restoreBackup'> {
   /** Daily backups while the app runs (on unless `false`); tests shorten the timers. */
@@ -75,7 +76,7 @@ export function finishInterruptedRestore(dbDir: string): void {
  */
 export async function openLocalApp(options: LocalAppOptions): Promise<LocalApp> {
   const lock = acquireDataDirLock(options.dataDir);
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const logger = options.logger ?? { error: (message: string, data?: Record<string, unknown>) => console.error(`[app] ${message}`, data ?? '') };
   const store = createBackupStore(path.join(options.dataDir, BACKUPS_DIR_NAME), {
     keep: options.keepBackups ?? DEFAULT_BACKUPS_KEPT,

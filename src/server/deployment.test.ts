@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { schemaVersionOf } from '../core/db/schema-version';
 import { MIGRATIONS_FOLDER } from './paths';
 import { startServer } from './server';
 import { captureLog, client, registerStudent, TEST_SECRET } from './test-harness';
+import { connectClient } from '../core/db/pg-connections';
 
 /**
  * A deployment like production: the server connects as an ordinary role that owns its database (no
@@ -14,8 +14,7 @@ const suffix = `${process.pid}_${Date.now()}`;
 const cleanups: string[] = [];
 
 async function asSuperuser(statement: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-  await admin.connect();
+  const admin = await connectClient({ connectionString: inject('postgresUrl') });
   try {
     await admin.query(statement);
   } finally {
@@ -76,8 +75,7 @@ describe('deployment as an ordinary database role', () => {
       expect(JSON.stringify(pull.body)).not.toContain(other.userId);
 
       // The tables belong to the server's role, not to teacher_app.
-      const owner = new pg.Client({ connectionString: url });
-      await owner.connect();
+      const owner = await connectClient({ connectionString: url });
       const { rows } = await owner.query(`SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`);
       await owner.end();
       expect(rows).toEqual([{ owner: role }]);

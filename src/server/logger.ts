@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { systemClock, type Clock } from '../core/clock';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -27,7 +28,7 @@ export function redact(value: unknown, seen = new WeakSet<object>()): unknown {
 }
 
 /** One JSON object per line, so log collectors parse it without a format of their own. */
-export function createLogger(stream: Writable = process.stdout, now: () => Date = () => new Date()): Logger {
+export function createLogger(stream: Writable = process.stdout, now: Clock = systemClock): Logger {
   const write = (level: LogLevel, msg: string, fields: LogFields = {}) => {
     // A field may never overwrite time, level or msg.
     const { time: _time, level: _level, msg: _msg, ...rest } = redact(fields) as LogFields;

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from './http-errors';
 import { DEFAULT_CONTENT_DIR } from './paths';
 import { startServer, type RunningServer } from './server';
 import { captureLog, createEmptyDatabase, TEST_SECRET } from './test-harness';
+import { connectClient } from '../core/db/pg-connections';
 
 const SECRET = TEST_SECRET;
 
@@ -58,8 +58,7 @@ describe('central server', () => {
     expect(body).toMatchObject({ status: 'ok', database: 'ok', version: '9.9.9-test' });
     expect((body as { uptimeSeconds: number }).uptimeSeconds).toBeGreaterThanOrEqual(0);
 
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
+    const client = await connectClient({ connectionString: database.url });
     const { rows } = await client.query("SELECT to_regclass('public.users') AS users");
     await client.end();
     expect(rows[0].users).toBe('users');
@@ -132,8 +131,7 @@ describe('central server catalogue', () => {
     const instance = () =>
       startServer({ env: { DATABASE_URL: fresh.url, TOKEN_SECRET: SECRET, PORT: '0' }, log: logs.log, version: 'test', host: '127.0.0.1' });
     const query = async (text: string) => {
-      const client = new pg.Client({ connectionString: fresh.url });
-      await client.connect();
+      const client = await connectClient({ connectionString: fresh.url });
       try {
         return (await client.query(text)).rows;
       } finally {
@@ -178,8 +176,7 @@ describe('central server catalogue', () => {
       host: '127.0.0.1',
     });
     try {
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
+      const client = await connectClient({ connectionString: database.url });
       const { rows } = await client.query('SELECT key FROM content_packs');
       await client.end();
       expect(rows).toEqual([{ key: 'math-5-fractions' }]);

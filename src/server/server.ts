@@ -17,6 +17,7 @@ import { addRestApiRoutes } from './rest-api';
 import { Router } from './router';
 import { addSyncRoutes } from './sync-routes';
 import { trackingConnection, verifyAppRole, verifyTracking } from './tracking';
+import { systemClock } from '../core/clock';
 
 export interface StartServerOptions {
   /** The environment to read the configuration from (process.env in production, a literal in tests). */
@@ -52,10 +53,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   // The seed's pool settings (at most 20 connections, 30 s idle, 2 s connect) come with openPostgres;
   // every connection records changes for devices to pull (teacher.track_changes = on, see 0007).
-  const database = await openPostgres(trackingConnection(config.databaseUrl));
-  // An idle connection dropped by PostgreSQL (restart, failover) is an 'error' event on the pool, which
-  // would crash the process without a listener; the pool replaces it on the next query.
-  database.pool.on('error', (error) => log.warn('idle database connection lost', { error: error.message }));
+  // An idle connection dropped by PostgreSQL (restart, failover) is logged; the pool replaces it on the next query.
+  const database = await openPostgres({
+    ...trackingConnection(config.databaseUrl),
+    onIdleError: (error) => log.warn('idle database connection lost', { error: error.message }),
+  });
   try {
     await verifyTracking(database.pool);
     await migrateUnderLock(database.pool, database.db, () =>
@@ -72,7 +74,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     tokenSecret: config.tokenSecret,
     passwords: createPasswordHasher(config.bcryptCost),
     log,
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? systemClock,
     schemaVersion: schemaVersionOf(MIGRATIONS_FOLDER),
     pullPageRows: options.pullPageRows ?? PULL_PAGE_ROWS,
   };

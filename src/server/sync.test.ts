@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaVersionOf } from '../core/db/schema-version';
 import { pullResponseSchema, pushResponseSchema, type MutationEnvelope, type RowChange } from '../shared/sync';
 import { MIGRATIONS_FOLDER } from './paths';
 import { registerStudent, signInOnNewDevice, startTestServer, type RegisteredStudent, type TestServer } from './test-harness';
+import { connectClient } from '../core/db/pg-connections';
 
 const PAGE_ROWS = 40;
 const SCHEMA_VERSION = schemaVersionOf(MIGRATIONS_FOLDER);
@@ -241,8 +241,7 @@ describe('GET /sync/pull', () => {
     expect(next.lastMutationId).toBe(6);
 
     // A row deleted on the server (here by an operator; the server's own connections track changes).
-    const tracked = new pg.Client({ connectionString: t.database.url, options: '-c teacher.track_changes=on' });
-    await tracked.connect();
+    const tracked = await connectClient({ connectionString: t.database.url, options: '-c teacher.track_changes=on' });
     await tracked.query('DELETE FROM chat_sessions WHERE id = $1', [student.sessionId]);
     await tracked.end();
     const afterDelete = await pullAll(student.tokens.accessToken, next.cursor);

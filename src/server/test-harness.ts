@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import pg from 'pg';
 import { inject } from 'vitest';
 import type { RegisterRequest, TokensResponse } from '../shared/sync';
 import { createLogger } from './logger';
 import { startServer, type RunningServer, type StartServerOptions } from './server';
+import { connectClient, createPool } from '../core/db/pg-connections';
 
 export const TEST_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
 let counter = 0;
@@ -18,8 +18,7 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   const adminUrl = inject('postgresUrl');
   const name = `server_${process.pid}_${Date.now()}_${counter++}`;
   const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
+    const client = await connectClient({ connectionString: adminUrl });
     try {
       await client.query(statement);
     } finally {
@@ -93,7 +92,7 @@ export async function startTestServer(options: Partial<StartServerOptions> & { e
     throw error;
   }
   /** A connection as the test cluster's superuser, for looking beneath the API. */
-  const admin = new pg.Pool({ connectionString: database.url, max: 3 });
+  const admin = createPool({ connectionString: database.url, max: 3 });
   return {
     server,
     database,

@@ -42,3 +42,22 @@ describe('import boundaries', () => {
     expect(await importErrors(file, code)).toEqual([]);
   });
 });
+
+/** A pg pool or client without an 'error' listener crashes the process when PostgreSQL drops it. */
+describe('pg connections are made with their error listeners', () => {
+  const syntaxErrors = async (filePath: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: `${ROOT}/${filePath}` });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax' && m.severity === 2);
+  };
+
+  it.each([
+    ['src/server/x.ts', "import pg from 'pg';\nexport const pool = new pg.Pool({});"],
+    ['tests/support/x.ts', "import pg from 'pg';\nexport const client = new pg.Client({});"],
+  ])('%s may not construct one directly: %s', async (file, code) => {
+    expect(await syntaxErrors(file, code)).toHaveLength(1);
+  });
+
+  it('the connection helper may', async () => {
+    expect(await syntaxErrors('src/core/db/pg-connections.ts', "import pg from 'pg';\nexport const pool = new pg.Pool({});")).toEqual([]);
+  });
+});

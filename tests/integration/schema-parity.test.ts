@@ -102,7 +102,9 @@ async function readCatalog(db: Db): Promise<Catalog> {
 const DESIGN_TABLES: Record<string, string[]> = {
   users: [
     'id', 'email', 'username', 'password_hash', 'full_name', 'avatar_url', 'role', 'total_points', 'level',
-    'current_streak_days', 'total_lessons_completed', 'created_at', 'updated_at',
+    // Not current_streak_days: it depends on each machine's "today", so replicas disagreed; it is computed
+    // live (migration 0008 dropped it) and longest_streak_days is stored instead.
+    'longest_streak_days', 'total_lessons_completed', 'created_at', 'updated_at',
   ],
   user_preferences: ['id', 'user_id', 'theme', 'language', 'tts_voice', 'tts_speed', 'other_settings'],
   courses: [
@@ -215,7 +217,7 @@ const ENUM_CHECKS: Array<[table: string, column: string, values: readonly string
 const BOUNDED_COLUMNS: Array<[table: string, column: string]> = [
   ['users', 'total_points'],
   ['users', 'level'],
-  ['users', 'current_streak_days'],
+  ['users', 'longest_streak_days'],
   ['users', 'total_lessons_completed'],
   ['user_preferences', 'tts_speed'],
   ['courses', 'grade'],

@@ -164,7 +164,7 @@ const CHECK_CASES: CheckCase[] = [
   ['users.role = hacker', 'users_role_check', (db) => newUser(db, { role: 'hacker' })],
   ['users.total_points < 0', 'users_total_points_check', (db) => newUser(db, { totalPoints: -1 })],
   ['users.level = 0', 'users_level_check', (db) => newUser(db, { level: 0 })],
-  ['users.current_streak_days < 0', 'users_current_streak_days_check', (db) => newUser(db, { currentStreakDays: -1 })],
+  ['users.longest_streak_days < 0', 'users_longest_streak_days_check', (db) => newUser(db, { longestStreakDays: -1 })],
   ['users.total_lessons_completed < 0', 'users_total_lessons_completed_check', (db) => newUser(db, { totalLessonsCompleted: -1 })],
   [
     'an UPDATE that takes total_points below zero',

@@ -144,10 +144,11 @@ export async function studentSnapshot(db: Db, userId: string): Promise<Record<st
     );
     out[table] = rows.map((r) => r.row);
   }
-  // Not current_streak_days: a cache relative to each machine's own today (the app computes it live).
+  // Every column of the users row that replicates or is derived from replicated facts; not the device's
+  // own: its password hash, avatar file name and the role this computer gave the account.
   out.users = await executeRows(
     db,
-    sql`SELECT id, email, username, full_name, total_points, level, total_lessons_completed FROM users WHERE id = ${userId}`,
+    sql`SELECT to_jsonb(u.*) - 'password_hash' - 'avatar_url' - 'role' - 'created_at' - 'updated_at' AS row FROM users u WHERE id = ${userId}`,
   );
   out.study_days = await executeRows(db, sql`SELECT day::text, study_minutes, lessons_completed, points FROM user_study_days WHERE user_id = ${userId} ORDER BY day`);
   return out;

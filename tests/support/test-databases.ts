@@ -3,12 +3,13 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openPglite } from '../../src/core/db/open-pglite';
 import { openPostgres } from '../../src/core/db/open-postgres';
 import * as schema from '../../src/core/db/schema';
 import type { Db, OpenedDatabase } from '../../src/core/db/types';
+import { connectClient } from '../../src/core/db/pg-connections';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MIGRATIONS_FOLDER = path.join(ROOT, 'drizzle');
@@ -38,8 +39,7 @@ let databaseCounter = 0;
 export async function openTestPostgres(pool?: Partial<pg.PoolConfig>): Promise<OpenedDatabase> {
   const adminUrl = inject('postgresUrl');
   const name = `test_${process.pid}_${Date.now()}_${databaseCounter++}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
+  const admin = await connectClient({ connectionString: adminUrl });
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
@@ -49,8 +49,7 @@ export async function openTestPostgres(pool?: Partial<pg.PoolConfig>): Promise<O
     ...opened,
     close: async () => {
       await opened.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
+      const dropper = await connectClient({ connectionString: adminUrl });
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     },

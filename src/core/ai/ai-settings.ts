@@ -113,24 +113,24 @@ function merge(previous: StoredChoice | null, input: AiSettingsInput, secrets: S
   };
 }
 
-export async function saveUserAiSettings(db: Db, secrets: SecretBox, userId: string, input: AiSettingsInput): Promise<void> {
+export async function saveUserAiSettings(db: Db, secrets: SecretBox, userId: string, input: AiSettingsInput, now: Date): Promise<void> {
   const next = merge(await readUser(db, userId), input, secrets);
   await db
     .insert(userAiSettings)
     .values({ userId, ...next })
-    .onConflictDoUpdate({ target: userAiSettings.userId, set: { ...next, updatedAt: new Date() } });
+    .onConflictDoUpdate({ target: userAiSettings.userId, set: { ...next, updatedAt: now } });
 }
 
 export async function clearUserAiSettings(db: Db, userId: string): Promise<void> {
   await db.delete(userAiSettings).where(eq(userAiSettings.userId, userId));
 }
 
-export async function saveComputerAiSettings(db: Db, secrets: SecretBox, input: AiSettingsInput): Promise<void> {
+export async function saveComputerAiSettings(db: Db, secrets: SecretBox, input: AiSettingsInput, now: Date): Promise<void> {
   const next = merge(await readComputer(db), input, secrets);
   await db
     .insert(localSettings)
     .values({ key: COMPUTER_KEY, value: next })
-    .onConflictDoUpdate({ target: localSettings.key, set: { value: next, updatedAt: new Date() } });
+    .onConflictDoUpdate({ target: localSettings.key, set: { value: next, updatedAt: now } });
 }
 
 /** A saved key, for checking a connection without the page ever holding it. */

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { chatDrafts } from '../db/schema';
+import type { Clock } from '../clock';
 import type { Db } from '../db/types';
 
 /**
  * Keeps the streaming reply's draft row up to date without queueing a write per token: while one write
  * runs, later tokens only replace what the next write will store.
  */
-export function createDraftWriter(db: Db, messageId: string, onError: (error: unknown) => void) {
+export function createDraftWriter(db: Db, messageId: string, now: Clock, onError: (error: unknown) => void) {
   let latest: string | null = null;
   let writing: Promise<void> | null = null;
 
@@ -15,7 +16,7 @@ export function createDraftWriter(db: Db, messageId: string, onError: (error: un
       const content = latest;
       latest = null;
       try {
-        await db.update(chatDrafts).set({ content, updatedAt: new Date() }).where(eq(chatDrafts.messageId, messageId));
+        await db.update(chatDrafts).set({ content, updatedAt: now() }).where(eq(chatDrafts.messageId, messageId));
       } catch (error) {
         onError(error);
       }

@@ -11,12 +11,12 @@ type AiMethods = 'ai.getSettings' | 'ai.saveUserSettings' | 'ai.clearUserSetting
 /** How long a connection check may take: it is interactive, so shorter than a reply's timeout. */
 const CHECK_TIMEOUT_MS = 10_000;
 
-export const aiHandlers = ({ db, session, secrets, school }: CoreDeps): HandlerGroup<AiMethods> => ({
+export const aiHandlers = ({ db, session, secrets, school, now }: CoreDeps): HandlerGroup<AiMethods> => ({
   'ai.getSettings': async () => getAiSettings(db, session.requireUserId(), school),
   'ai.saveUserSettings': async (input) => {
     const userId = session.requireUserId();
     school.refuseIfLocked('ai');
-    await saveUserAiSettings(db, secrets, userId, input);
+    await saveUserAiSettings(db, secrets, userId, input, now());
     return getAiSettings(db, userId, school);
   },
   'ai.clearUserSettings': async () => {
@@ -27,7 +27,7 @@ export const aiHandlers = ({ db, session, secrets, school }: CoreDeps): HandlerG
   'ai.saveComputerSettings': async (input) => {
     // A locked teacher the school named wins over the computer's: saving one would change nothing.
     if (school.isLocked('ai') && school.ai) throw lockedBySchool('ai');
-    await saveComputerAiSettings(db, secrets, input);
+    await saveComputerAiSettings(db, secrets, input, now());
     return getAiSettings(db, session.requireUserId(), school);
   },
   'ai.checkConnection': async ({ baseUrl, apiKey, useSavedKeyOf }) => {

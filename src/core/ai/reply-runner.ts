@@ -79,7 +79,7 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
     let failureReason: AiFailureReason | null = null;
     let fallbackReason: AiFailureReason | null = null;
     let provider: AiProvider = 'offline';
-    const draft = createDraftWriter(db, replyId, (error) => deps.logError('chat draft not saved', { error: String(error) }));
+    const draft = createDraftWriter(db, replyId, deps.now, (error) => deps.logError('chat draft not saved', { error: String(error) }));
     try {
       const [built, turns, choice] = await Promise.all([
         buildTeachingContext(db, userId, session),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { BACKUP_ID_PATTERN, BACKUP_REASONS, type Backup, type BackupReason } from '../../shared/contract/backups';
+import { systemClock } from '../clock';
 
 /** Backups live in `<dataDir>/backups`, beside the database they copy. */
 export const BACKUPS_DIR_NAME = 'backups';
@@ -100,7 +101,7 @@ function syncDirectory(dir: string): void {
 
 export function createBackupStore(dir: string, options: { keep?: number; now?: () => Date } = {}): BackupStore {
   const keep = Math.max(1, Math.floor(options.keep ?? DEFAULT_BACKUPS_KEPT));
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
 
   const archiveIds = (): ParsedId[] => {
     let names: string[];
@@ -208,6 +209,7 @@ export function createBackupStore(dir: string, options: { keep?: number; now?: (
         if (!parseBackupId(id) || kept.has(id)) continue;
         const file = path.join(dir, name);
         const orphan = !fs.existsSync(path.join(dir, id + ARCHIVE_SUFFIX));
+        // The file system stamps mtime with the real clock, so its age is measured with the real clock too.
         if (!orphan || Date.now() - fs.statSync(file).mtimeMs > ORPHAN_AGE_MS) fs.rmSync(file, { force: true });
       }
       return dropped;

@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type pg from 'pg';
+import { createPool, type ConnectionErrorHandler } from './pg-connections';
 import * as schema from './schema';
 import type { OpenedDatabase } from './types';
 
@@ -11,8 +12,10 @@ export async function openPostgres(options: {
   connectionString: string;
   migrationsFolder?: string;
   pool?: Partial<pg.PoolConfig>;
+  /** An idle connection broke (server restart, terminated by an administrator): the server logs it. */
+  onIdleError?: ConnectionErrorHandler;
 }): Promise<OpenedDatabase & { pool: pg.Pool }> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, ...SERVER_POOL_OPTIONS, ...options.pool });
+  const pool = createPool({ connectionString: options.connectionString, ...SERVER_POOL_OPTIONS, ...options.pool }, options.onIdleError);
   const db = drizzle({ client: pool, schema });
   if (options.migrationsFolder) {
     try {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { DispatchLogger } from '../dispatch';
 import { createRotatingFile, LOGS_DIR_NAME, type RotatingFileOptions } from './log-file';
 import { redact, scrubText } from './redact';
+import { systemClock } from '../clock';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -38,7 +39,7 @@ export interface DataDirLoggerOptions extends Partial<Omit<RotatingFileOptions, 
  */
 export function createDataDirLogger(dataDir: string, options: DataDirLoggerOptions = {}): CoreLogger {
   const file = createRotatingFile({ ...options, dir: path.join(dataDir, LOGS_DIR_NAME) });
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const write = (level: LogLevel) => (message: string, data?: Record<string, unknown>) => {
     const line = formatLogLine(level, message, data, now());
     file.append(line);

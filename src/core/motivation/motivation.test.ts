@@ -625,11 +625,11 @@ describeOnEachDatabase('motivation', (ctx) => {
     time.set('2026-11-24T09:00:00Z');
     await core.call('progress.completeLesson', { lessonId: lessonIds[1]!, score: 80, timeSpentMinutes: 5 });
     expect(await unlockedNames(userId)).not.toContain('streak-3');
-    expect(await userRow(userId)).toMatchObject({ currentStreakDays: 2, longestStreakDays: 2 });
+    expect(await userRow(userId)).toMatchObject({ longestStreakDays: 2 });
     time.set('2026-11-25T09:00:00Z');
     await core.call('progress.completeLesson', { lessonId: lessonIds[2]!, score: 80, timeSpentMinutes: 5 });
     expect(await unlockedNames(userId)).toContain('streak-3');
-    expect(await userRow(userId)).toMatchObject({ currentStreakDays: 3, longestStreakDays: 3 });
+    expect(await userRow(userId)).toMatchObject({ longestStreakDays: 3 });
   });
 
   it('level_reached: level-5 at level 5, every level on the way logged once and the highest announced', async () => {
@@ -718,7 +718,26 @@ describeOnEachDatabase('motivation', (ctx) => {
     expect(summary.streak).toMatchObject({ current: 1, todayQualified: false });
     await study(1);
     expect((await core.call('motivation.summary')).streak).toMatchObject({ current: 2, longest: 2, todayQualified: true });
-    expect(await userRow(userId)).toMatchObject({ currentStreakDays: 2, longestStreakDays: 2 });
+    expect(await userRow(userId)).toMatchObject({ longestStreakDays: 2 });
+  });
+
+  it('the stored longest streak follows the daily goal, which decides which past days counted', async () => {
+    const { lessonIds } = await seedCourse(ctx.db, 'goal-change', 1);
+    const time = clock('2026-11-24T09:00:00Z');
+    const core = await student({ now: time.now });
+    const userId = core.user!.id;
+    const study = (minutes: number) => core.call('study.recordTime', { lessonId: lessonIds[0]!, minutes });
+    await core.call('preferences.update', { otherSettings: { dailyGoalMinutes: 20 } });
+    await study(15);
+    await study(10);
+    time.set('2026-11-25T09:00:00Z');
+    await study(15);
+    await study(10);
+    expect(await userRow(userId)).toMatchObject({ longestStreakDays: 2 });
+    await core.call('preferences.update', { otherSettings: { dailyGoalMinutes: 30 } });
+    expect(await userRow(userId)).toMatchObject({ longestStreakDays: 0 });
+    await core.call('preferences.update', { otherSettings: { dailyGoalMinutes: 10 } });
+    expect(await userRow(userId)).toMatchObject({ longestStreakDays: 2 });
   });
 
   it('a missed day with no freeze breaks the streak', async () => {
@@ -736,7 +755,7 @@ describeOnEachDatabase('motivation', (ctx) => {
     expect((await core.call('motivation.summary')).streak).toMatchObject({ current: 0, longest: 2 });
     await core.call('progress.completeLesson', { lessonId: lessonIds[2]!, score: 80, timeSpentMinutes: 5 });
     expect((await core.call('motivation.summary')).streak).toMatchObject({ current: 1, longest: 2, todayQualified: true });
-    expect(await userRow(userId)).toMatchObject({ currentStreakDays: 1, longestStreakDays: 2 });
+    expect(await userRow(userId)).toMatchObject({ longestStreakDays: 2 });
   });
 
   it('moving from Moscow to Novosibirsk mid-streak keeps the local days consecutive', async () => {
@@ -756,7 +775,7 @@ describeOnEachDatabase('motivation', (ctx) => {
 
     expect((await studyDays(userId)).map((d) => d.day)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
     expect((await inNovosibirsk.call('motivation.summary')).streak).toMatchObject({ current: 3, longest: 3, todayQualified: true });
-    expect(await userRow(userId)).toMatchObject({ currentStreakDays: 3, longestStreakDays: 3 });
+    expect(await userRow(userId)).toMatchObject({ longestStreakDays: 3 });
   });
 
   it('the end of daylight saving time in New York leaves the days consecutive', async () => {

@@ -4,10 +4,10 @@ import { userAchievements, userPreferences, users } from '../db/schema';
 import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
 import { standingFor, type LockedAchievement } from './achievement-stats';
-import { activityTouched, dayOf, onceActivityId, recordActivity, type DayChange } from './activity';
+import { activityTouched, onceActivityId, recordActivity, type DayChange } from './activity';
 import { newlyAchieved } from './achievements-rules';
 import { levelForPoints } from './levels';
-import { computeStreak, type StreakState } from './streaks';
+import { computeStreak, longestStreak, type StreakState } from './streaks';
 
 export interface UnlockedAchievement {
   achievementId: string;
@@ -59,7 +59,7 @@ export async function refreshMotivation(tx: Db, userId: string, at: string, time
   if (!touched || touched.userId !== userId) return null;
   const unlocked: UnlockedAchievement[] = [];
   let levelReached: number | null = null;
-  if (touched.days.length > 0 && (await refreshStreak(tx, userId, touched.days, dayOf(at, timeZone)))) {
+  if (touched.days.length > 0 && (await refreshStreak(tx, userId, touched.days))) {
     touched.criteria.add('streak_days');
   }
   // Only the criteria this change touched can unlock anything; points and level are always looked at,
@@ -93,19 +93,24 @@ export async function refreshMotivation(tx: Db, userId: string, at: string, time
 }
 
 /**
- * The stored streak changes only when a day starts to count (its goal reached, or its first lesson):
- * recomputing it for every answered exercise of an already counted day would only cost time.
+ * The stored longest streak changes only when a day starts to count (its goal reached, or its first
+ * lesson): recomputing it for every answered exercise of an already counted day would only cost time.
  */
-async function refreshStreak(tx: Db, userId: string, changes: DayChange[], today: string): Promise<boolean> {
+async function refreshStreak(tx: Db, userId: string, changes: DayChange[]): Promise<boolean> {
   const goal = await dailyGoalOf(tx, userId);
   const counts = (d: { minutes: number; lessons: number }) => d.minutes >= goal || d.lessons > 0;
   if (!changes.some((c) => counts(c.after) && !counts(c.before))) return false;
-  const streak = computeStreak({ qualifiedDays: await qualifiedDays(tx, userId, goal), today });
-  await tx
-    .update(users)
-    .set({ currentStreakDays: streak.current, longestStreakDays: sql`GREATEST(${users.longestStreakDays}, ${streak.longest})` })
-    .where(eq(users.id, userId));
+  await storeLongestStreak(tx, userId, goal);
   return true;
+}
+
+/**
+ * `users.longest_streak_days` from the facts and the daily goal alone — never a machine's "today" — so
+ * the server and every device store the same number after the same changes.
+ */
+export async function storeLongestStreak(tx: Db, userId: string, goal?: number): Promise<void> {
+  const days = await qualifiedDays(tx, userId, goal ?? (await dailyGoalOf(tx, userId)));
+  await tx.update(users).set({ longestStreakDays: longestStreak(days) }).where(eq(users.id, userId));
 }
 
 async function unlock(

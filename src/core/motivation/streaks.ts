@@ -64,12 +64,8 @@ function bridge(run: Run, from: string, to: string): boolean {
   return true;
 }
 
-export function computeStreak(input: StreakInput): StreakState {
-  const { today } = input;
-  // Validate `today` up front (throws RangeError) even when there are no days.
-  daysBetween(today, today);
-  const days = [...new Set(input.qualifiedDays)].filter((day) => daysBetween(day, today) >= 0).sort();
-
+/** The runs of qualified days in date order: the last run, the longest one, and the last qualified day. */
+function walkRuns(days: readonly string[]): { run: Run; longest: number; previous: string | null } {
   let run = newRun();
   let longest = 0;
   let previous: string | null = null;
@@ -79,6 +75,25 @@ export function computeStreak(input: StreakInput): StreakState {
     longest = Math.max(longest, run.count);
     previous = day;
   }
+  return { run, longest, previous };
+}
+
+const uniqueSorted = (days: readonly string[]) => [...new Set(days)].sort();
+
+/**
+ * The longest run ever (rule 7), from the qualified days alone. It does not depend on any machine's
+ * "today", so every replica (the server, each device) stores the same number for the same facts.
+ */
+export function longestStreak(qualifiedDays: readonly string[]): number {
+  return walkRuns(uniqueSorted(qualifiedDays)).longest;
+}
+
+export function computeStreak(input: StreakInput): StreakState {
+  const { today } = input;
+  // Validate `today` up front (throws RangeError) even when there are no days.
+  daysBetween(today, today);
+  const days = uniqueSorted(input.qualifiedDays).filter((day) => daysBetween(day, today) >= 0);
+  const { run, longest, previous } = walkRuns(days);
 
   const todayQualified = previous === today;
   // Rule 3 and the end of rule 5: the days since the last qualified one, up to yesterday.

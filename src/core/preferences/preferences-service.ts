@@ -6,6 +6,7 @@ import type { MutationArgs } from '../../shared/mutations';
 import { userPreferences } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
+import { storeLongestStreak } from '../motivation/refresh-motivation';
 
 type PreferencesRow = typeof userPreferences.$inferSelect;
 
@@ -44,5 +45,10 @@ export async function updatePreferences(tx: Db, userId: string, args: MutationAr
     .where(eq(userPreferences.userId, userId))
     .returning();
   if (!row) throw notFound('Preferences');
-  return toPreferences(row);
+  const updated = toPreferences(row);
+  // The goal decides which past days qualified: the stored longest streak follows it (on every replica).
+  if (updated.otherSettings.dailyGoalMinutes !== current.otherSettings.dailyGoalMinutes) {
+    await storeLongestStreak(tx, userId, updated.otherSettings.dailyGoalMinutes);
+  }
+  return updated;
 }

@@ -14,8 +14,6 @@ export interface PulledState {
   cursor: string;
   /** The server's last applied mutation of this device: everything up to it leaves the outbox. */
   lastMutationId: number;
-  /** The student's local date, for the streak. */
-  today: string;
   /** When this sync happened (the device's clock, as the engine keeps it). */
   syncedAt: Date;
 }
@@ -40,7 +38,7 @@ export async function applyPull(db: Db, userId: string, state: PulledState): Pro
     }
     await tx.delete(outbox).where(and(eq(outbox.userId, userId), lte(outbox.mutationId, state.lastMutationId)));
     const rebased = await reapplyPending(tx, userId);
-    await recomputeDerived(tx, userId, state.today);
+    await recomputeDerived(tx, userId);
     await tx
       .update(syncAccounts)
       .set({ cursor: state.cursor, lastSyncedAt: state.syncedAt, lastError: null })

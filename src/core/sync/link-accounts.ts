@@ -7,7 +7,6 @@ import type { PasswordHasher } from '../accounts/password-hasher';
 import type { SecretBox } from '../ai/secret-box';
 import { userPreferences, users } from '../db/schema';
 import type { Db } from '../db/types';
-import { localDay } from '../motivation/local-day';
 import { applyPull } from './apply-pull';
 import { SyncFailed, toSyncFailed } from './sync-failure';
 import type { SyncHttp } from './sync-http';
@@ -169,7 +168,7 @@ export async function signInFromServer(context: LinkContext, serverUrl: string, 
       await insertLink(tx, { userId: server.id, serverUrl, deviceId: latest.deviceId, refreshTokenSealed: context.secrets.seal(latest.refreshToken) });
       // A new device on the server: what is still pending here is numbered from 1 for it.
       await renumberOutbox(tx, server.id);
-      await applyPull(tx, server.id, { ...pulled, today: localDay(context.now(), context.timeZone()), syncedAt: context.now() });
+      await applyPull(tx, server.id, { ...pulled, syncedAt: context.now() });
     } else {
       await adoptServerAccount(context, tx, { server, passwordHash, serverUrl, tokens: latest, pulled, lastMutationId: 0 });
     }
@@ -220,5 +219,5 @@ async function adoptServerAccount(
     refreshTokenSealed: context.secrets.seal(input.tokens.refreshToken),
   });
   await setOutboxSequence(tx, server.id, input.lastMutationId);
-  await applyPull(tx, server.id, { ...input.pulled, today: localDay(context.now(), context.timeZone()), syncedAt: context.now() });
+  await applyPull(tx, server.id, { ...input.pulled, syncedAt: context.now() });
 }

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
 import { levelForPoints } from '../motivation/levels';
-import { computeStreak } from '../motivation/streaks';
-import { dailyGoalOf, qualifiedDays } from '../motivation/refresh-motivation';
+import { storeLongestStreak } from '../motivation/refresh-motivation';
 
 /**
  * A student's derived numbers, rebuilt from the facts on this device: per-day minutes, lessons and
@@ -11,7 +10,7 @@ import { dailyGoalOf, qualifiedDays } from '../motivation/refresh-motivation';
  * pull the facts are the server's plus whatever is still pending here, and numbers copied from the
  * server would miss the latter (DESIGN.md §5: derived numbers are recomputed, never copied).
  */
-export async function recomputeDerived(tx: Db, userId: string, today: string): Promise<void> {
+export async function recomputeDerived(tx: Db, userId: string): Promise<void> {
   await tx.execute(sql`DELETE FROM user_study_days WHERE user_id = ${userId}`);
   await tx.execute(sql`
     INSERT INTO user_study_days (user_id, day, study_minutes, lessons_completed, points)
@@ -30,10 +29,8 @@ export async function recomputeDerived(tx: Db, userId: string, today: string): P
           (SELECT coalesce(sum(completed_lessons), 0) FROM user_courses WHERE user_id = ${userId})::int AS lessons`,
   );
   const points = totals?.points ?? 0;
-  const streak = computeStreak({ qualifiedDays: await qualifiedDays(tx, userId, await dailyGoalOf(tx, userId)), today });
   await tx.execute(sql`
-    UPDATE users SET total_points = ${points}, level = ${levelForPoints(points)},
-      total_lessons_completed = ${totals?.lessons ?? 0}, current_streak_days = ${streak.current},
-      longest_streak_days = GREATEST(longest_streak_days, ${streak.longest})
+    UPDATE users SET total_points = ${points}, level = ${levelForPoints(points)}, total_lessons_completed = ${totals?.lessons ?? 0}
     WHERE id = ${userId}`);
+  await storeLongestStreak(tx, userId);
 }

@@ -89,7 +89,7 @@ async function pullInto(device: Db, userId: string, deviceId: string) {
     lastMutationId = page.lastMutationId;
     if (!page.more) break;
   }
-  return applyPull(device, userId, { changes, cursor, lastMutationId, today: '2026-11-25', syncedAt: new Date() });
+  return applyPull(device, userId, { changes, cursor, lastMutationId, syncedAt: new Date() });
 }
 
 const SNAPSHOT_TABLES = [
@@ -114,7 +114,7 @@ async function snapshot(db: Db, userId: string) {
     );
     out[table] = rows.map((r) => r.row);
   }
-  const [totals] = await executeRows(db, sql`SELECT full_name, total_points, level, total_lessons_completed, current_streak_days FROM users WHERE id = ${userId}`);
+  const [totals] = await executeRows(db, sql`SELECT full_name, total_points, level, total_lessons_completed, longest_streak_days FROM users WHERE id = ${userId}`);
   out.users = [totals];
   return out;
 }

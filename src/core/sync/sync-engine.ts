@@ -6,7 +6,6 @@ import type { SecretBox } from '../ai/secret-box';
 import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
 import type { EventHub } from '../events/event-hub';
-import { localDay } from '../motivation/local-day';
 import { countPendingMutations } from '../outbox/outbox';
 import { applyPull } from './apply-pull';
 import { linkByRegistering, linkBySigningIn, signInFromServer, type LinkContext, type Linked } from './link-accounts';
@@ -269,7 +268,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const tokens = storedTokens(userId, http);
     await pushOutbox({ db, http, tokens, outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
     const pulled = await pullAll(http, tokens, link.cursor);
-    await applyPull(db, userId, { ...pulled, today: localDay(now(), timeZone()), syncedAt: now() });
+    await applyPull(db, userId, { ...pulled, syncedAt: now() });
   }
 
   /** One sync of this account at a time: a request while one runs joins it. Resolves with its failure, if any. */

@@ -15,8 +15,11 @@ export const users = pgTable(
     role: varchar('role', { length: 20 }).notNull().default('student'),
     totalPoints: integer('total_points').notNull().default(0),
     level: integer('level').notNull().default(1),
-    currentStreakDays: integer('current_streak_days').notNull().default(0),
-    /** Kept beside the current streak: recomputed from the activity log like every other total. */
+    /**
+     * The longest run of qualified days: a pure function of the activity log and the daily goal, so every
+     * replica computes the same number. The current streak is not stored: it depends on each machine's
+     * "today" and is computed live (motivation summary).
+     */
     longestStreakDays: integer('longest_streak_days').notNull().default(0),
     totalLessonsCompleted: integer('total_lessons_completed').notNull().default(0),
     ...timestamps(),
@@ -26,7 +29,6 @@ export const users = pgTable(
     check('users_role_check', oneOf(t.role, USER_ROLES)),
     check('users_total_points_check', sql`${t.totalPoints} >= 0`),
     check('users_level_check', sql`${t.level} >= 1`),
-    check('users_current_streak_days_check', sql`${t.currentStreakDays} >= 0`),
     check('users_longest_streak_days_check', sql`${t.longestStreakDays} >= 0`),
     check('users_total_lessons_completed_check', sql`${t.totalLessonsCompleted} >= 0`),
   ],
