@@ -32,6 +32,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('restart' as const), device }),
 );
 
+const DAY_MS = 86_400_000;
+/** Days each device's clock is ahead of (or behind) the server's: from over a year back to two years on. */
+const deviceDays = fc.tuple(fc.integer({ min: -400, max: 800 }), fc.integer({ min: -400, max: 800 }));
+
 let world: SyncWorld;
 let devices: [Device, Device];
 let lessons: string[];
@@ -53,9 +57,11 @@ afterAll(async () => {
 describe('randomised fault schedules', () => {
   it(`${SCHEDULES} schedules: every one heals to identical rows, each change once, empty outboxes`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 14 }), async (steps) => {
+      fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 14 }), deviceDays, async (steps, days) => {
         for (const d of devices) d.net.reset();
-        const linked = await linkedStudent(world, devices[0], devices[1]);
+        // Each device's clock on its own date: the stored numbers must not depend on anyone's "today".
+        const offsets = days.map((d) => d * DAY_MS + d * 3_517_000) as [number, number];
+        const linked = await linkedStudent(world, devices[0], devices[1], { clockOffsetMs: offsets[0], secondClockOffsetMs: offsets[1] });
         const cores: [TestCore, TestCore] = [linked.a, linked.b];
         const expected: Expected = { questions: 0, lessons: new Set(), perfect: new Set() };
         const sessions = new Map<TestCore, string>();
@@ -88,7 +94,7 @@ describe('randomised fault schedules', () => {
               break;
             case 'restart': {
               await core.close();
-              const again = await devices[s.device].core({ as: null });
+              const again = await devices[s.device].core({ as: null, clockOffsetMs: offsets[s.device] });
               again.session.signIn(linked.a.user!);
               for (const [k, v] of [...sessions]) if (k === core) {
                 sessions.delete(k);

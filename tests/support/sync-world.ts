@@ -101,11 +101,16 @@ export async function openDevice(world: SyncWorld): Promise<Device> {
 }
 
 /** A new student on `first`, linked by registering online, and the same student signed in from the server on `second`. */
-export async function linkedStudent(world: SyncWorld, first: Device, second: Device, options: { clockOffsetMs?: number } = {}) {
-  const a = await first.core(options);
+export async function linkedStudent(
+  world: SyncWorld,
+  first: Device,
+  second: Device,
+  options: { clockOffsetMs?: number; secondClockOffsetMs?: number } = {},
+) {
+  const a = await first.core({ clockOffsetMs: options.clockOffsetMs });
   const linked = await a.call('sync.linkRegister', { serverUrl: world.serverUrl, password: TEST_PASSWORD });
   expect(linked.state).toBe('synced');
-  const b = await second.core({ as: null, ...options });
+  const b = await second.core({ as: null, clockOffsetMs: options.secondClockOffsetMs ?? options.clockOffsetMs });
   await b.call('sync.signInFromServer', { serverUrl: world.serverUrl, login: a.user!.username, password: TEST_PASSWORD });
   return { a, b, userId: a.user!.id };
 }
@@ -146,10 +151,11 @@ export async function studentSnapshot(db: Db, userId: string): Promise<Record<st
   }
   // Every column of the users row that replicates or is derived from replicated facts; not the device's
   // own: its password hash, avatar file name and the role this computer gave the account.
-  out.users = await executeRows(
+  const users = await executeRows<{ row: Record<string, unknown> }>(
     db,
     sql`SELECT to_jsonb(u.*) - 'password_hash' - 'avatar_url' - 'role' - 'created_at' - 'updated_at' AS row FROM users u WHERE id = ${userId}`,
   );
+  out.users = users.map((r) => r.row);
   out.study_days = await executeRows(db, sql`SELECT day::text, study_minutes, lessons_completed, points FROM user_study_days WHERE user_id = ${userId} ORDER BY day`);
   return out;
 }
