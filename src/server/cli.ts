@@ -1,14 +1,17 @@
 import { ConfigError } from './config';
 import { createLogger } from './logger';
+import { trialEnvironment } from './local-postgres/trial-environment';
 import { startServer } from './server';
 
 /** `npm run server`: the central server, configured by the environment. */
 async function main(): Promise<void> {
   const log = createLogger(process.stdout);
   let server;
+  const trial = await trialEnvironment(process.env, log);
   try {
-    server = await startServer({ env: process.env, log });
+    server = await startServer({ env: trial.env, log });
   } catch (error) {
+    trial.cluster?.stop();
     if (error instanceof ConfigError) {
       console.error(error.message);
       process.exit(1);
@@ -23,7 +26,10 @@ async function main(): Promise<void> {
     closing = true;
     log.info('shutting down', { signal });
     server.close().then(
-      () => process.exit(0),
+      () => {
+        trial.cluster?.stop();
+        process.exit(0);
+      },
       (error: unknown) => {
         log.error('could not close cleanly', { error });
         process.exit(1);
