@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SyncDevice, SyncFailure, SyncStatus } from '../../shared/contract/sync';
-import type { TokensResponse } from '../../shared/sync';
+import type { SyncDevice, SyncStatus } from '../../shared/contract/sync';
 import type { PasswordHasher } from '../accounts/password-hasher';
 import type { SecretBox } from '../ai/secret-box';
 import { executeRows } from '../db/execute-rows';
@@ -11,31 +10,12 @@ import { applyPull } from './apply-pull';
 import { linkByRegistering, linkBySigningIn, signInFromServer, type LinkContext, type Linked } from './link-accounts';
 import { SyncFailed, toSyncFailed } from './sync-failure';
 import { createSyncHttp, type FetchLike, type SyncHttp } from './sync-http';
-import { authed, pullAll, pushOutbox, type TokenSource } from './sync-pass';
-import { deleteLink, findLink, recordOutcome, storeRefreshToken, type SyncLink } from './sync-store';
+import { authed, pullAll, pushOutbox } from './sync-pass';
+import { NEEDS_THE_STUDENT, nextSchedule, SIGNED_OUT, type ScheduleEvent, type ScheduleState } from './sync-schedule';
+import { createStoredTokens } from './stored-tokens';
+import { deleteLink, findLink, recordOutcome, type SyncLink } from './sync-store';
 
-/** When syncs happen (DESIGN.md §5); tests shorten nothing, they drive an injected clock and timers. */
-export const SYNC_TIMING = {
-  /** After a local change, wait this long for more changes before syncing… */
-  debounceMs: 2_000,
-  /** …but no longer than this after the first of them. */
-  debounceMaxMs: 10_000,
-  /** While signed in and linked, with nothing else going on. */
-  periodMs: 60_000,
-  /** After a failure: doubling from here… */
-  backoffBaseMs: 2_000,
-  /** …up to here. */
-  backoffMaxMs: 5 * 60_000,
-} as const;
-
-/** The wait before retry number `failures` (1, 2, …): doubling from 2 s to 5 min, ±20 % jitter so devices do not retry in step. */
-export function backoffDelay(failures: number, random: () => number = Math.random): number {
-  const base = Math.min(SYNC_TIMING.backoffMaxMs, SYNC_TIMING.backoffBaseMs * 2 ** Math.max(0, failures - 1));
-  return Math.min(SYNC_TIMING.backoffMaxMs, Math.round(base * (0.8 + 0.4 * random())));
-}
-
-/** Failures no retry can fix: the student has to act (sign in again, link again). */
-const NEEDS_THE_STUDENT: ReadonlySet<SyncFailure> = new Set(['sign_in_again', 'device_revoked', 'not_linked']);
+export { backoffDelay, SYNC_TIMING } from './sync-schedule';
 
 export interface SyncTimers {
   set(callback: () => void, ms: number): unknown;
@@ -107,29 +87,20 @@ interface Account {
   syncing: boolean;
   /** Link operations and syncs of one account take turns. */
   tail: Promise<unknown>;
-  /** The access token lives in memory only. */
-  access: { token: string; expiresAt: number } | null;
-  refreshing: Promise<string> | null;
   /** A change arrived while syncing: go again soon after. */
   rerun: boolean;
 }
 
+/** The signed-in student: their schedule (sync-schedule.ts) and the real timer armed for it. */
 interface Active {
   userId: string;
-  linked: boolean;
+  schedule: ScheduleState;
   timer: unknown;
-  timerKind: 'debounce' | 'period' | 'backoff' | null;
-  failures: number;
-  /** The last sync needs the student (sign in again, link again): no sync until they act. */
-  blocked: boolean;
-  /** When the first change of the current debounce window arrived. */
-  debounceSince: number | null;
 }
-
-const EXPIRY_MARGIN_MS = 30_000;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, events, secrets, now, timeZone } = options;
+  const tokens = createStoredTokens({ db, secrets, now });
   const timers = options.timers ?? realTimers;
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => {});
@@ -163,7 +134,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const account = (userId: string): Account => {
     let found = accounts.get(userId);
     if (!found) {
-      found = { running: null, syncing: false, tail: Promise.resolve(), access: null, refreshing: null, rerun: false };
+      found = { running: null, syncing: false, tail: Promise.resolve(), rerun: false };
       accounts.set(userId, found);
     }
     return found;
@@ -223,51 +194,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return status;
   }
 
-  // ---- tokens ---------------------------------------------------------------------------------
-
-  const remember = (userId: string, tokens: TokensResponse) => {
-    account(userId).access = { token: tokens.accessToken, expiresAt: Date.parse(tokens.accessExpiresAt) };
-  };
-
-  /** The stored, sealed refresh token of a linked account; every refresh stores its successor at once. */
-  function storedTokens(userId: string, http: SyncHttp): TokenSource {
-    const state = account(userId);
-    return {
-      async token(fresh) {
-        if (!fresh && state.access && state.access.expiresAt - now().getTime() > EXPIRY_MARGIN_MS) return state.access.token;
-        state.refreshing ??= (async () => {
-          try {
-            const link = await findLink(db, userId);
-            const refreshToken = link?.refreshTokenSealed ? secrets.open(link.refreshTokenSealed) : null;
-            if (!refreshToken) throw new SyncFailed('sign_in_again', 'No refresh token is stored for this account');
-            let tokens: TokensResponse;
-            try {
-              tokens = await http.refresh(refreshToken);
-            } catch (error) {
-              const failed = toSyncFailed(error, 'refresh');
-              // Refused (used twice — the answer with its successor was lost — or revoked): it is spent for good.
-              if (NEEDS_THE_STUDENT.has(failed.reason)) await storeRefreshToken(db, userId, null);
-              throw failed;
-            }
-            await storeRefreshToken(db, userId, secrets.seal(tokens.refreshToken));
-            remember(userId, tokens);
-            return tokens.accessToken;
-          } finally {
-            state.refreshing = null;
-          }
-        })();
-        return state.refreshing;
-      },
-    };
-  }
-
   // ---- one sync -------------------------------------------------------------------------------
 
   async function syncPass(userId: string, link: SyncLink): Promise<void> {
     const http = httpFor(link.serverUrl);
-    const tokens = storedTokens(userId, http);
-    await pushOutbox({ db, http, tokens, outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
-    const pulled = await pullAll(http, tokens, link.cursor);
+    const source = tokens.source(userId, http);
+    await pushOutbox({ db, http, tokens: source, outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
+    const pulled = await pullAll(http, source, link.cursor);
     await applyPull(db, userId, { ...pulled, syncedAt: now() });
   }
 
@@ -286,7 +219,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await syncPass(userId, link);
       } catch (error) {
         failure = toSyncFailed(error, 'sync');
-        if (failure.reason === 'sign_in_again' || failure.reason === 'device_revoked') state.access = null;
+        if (failure.reason === 'sign_in_again' || failure.reason === 'device_revoked') tokens.forget(userId);
         if (!closed) {
           // Being offline is ordinary for this app: the chip says so, the log need not.
           if (failure.reason !== 'server_unreachable') log('sync failed', { reason: failure.reason, message: failure.message });
@@ -302,89 +235,57 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       state.running = null;
     });
     const running = state.running;
-    track(running.then((failure) => plan(userId, failure)));
+    track(
+      running.then((failure) => {
+        if (active?.userId !== userId) return;
+        const rerun = state.rerun;
+        state.rerun = false;
+        const finished = failure ? { reason: failure.reason, ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}) } : null;
+        step({ type: 'syncFinished', at: now().getTime(), rerun, failure: finished });
+      }),
+    );
     return running;
   }
 
   // ---- scheduling (the signed-in student only) ----------------------------------------------
 
-  function schedule(kind: NonNullable<Active['timerKind']>, ms: number): void {
+  /** Feed the schedule an event and carry out its decision with the real timers. */
+  function step(event: ScheduleEvent): void {
     if (!active || closed) return;
-    if (active.timer !== null) timers.clear(active.timer);
     const target = active;
-    target.timerKind = kind;
-    target.timer = timers.set(() => {
-      if (active !== target || closed) return;
+    const decision = nextSchedule(target.schedule, event, random);
+    target.schedule = decision.state;
+    if (decision.timer !== null && target.timer !== null) {
+      timers.clear(target.timer);
       target.timer = null;
-      target.timerKind = null;
-      target.debounceSince = null;
-      void runSync(target.userId);
-    }, Math.max(0, ms));
-  }
-
-  function stopTimer(): void {
-    if (active?.timer != null) timers.clear(active.timer);
-    if (active) {
-      active.timer = null;
-      active.timerKind = null;
-      active.debounceSince = null;
     }
-  }
-
-  /** After a sync of the signed-in student: the next one. */
-  function plan(userId: string, failure: SyncFailed | null): void {
-    if (!active || active.userId !== userId || closed || !active.linked) return;
-    if (failure?.reason === 'not_linked') {
-      active.linked = false;
-      stopTimer();
-      return;
+    if (decision.timer !== null && decision.timer !== 'clear') {
+      target.timer = timers.set(() => {
+        if (active !== target || closed) return;
+        target.timer = null;
+        step({ type: 'timerFired' });
+      }, decision.timer.ms);
     }
-    active.blocked = failure !== null && NEEDS_THE_STUDENT.has(failure.reason);
-    if (!failure) {
-      active.failures = 0;
-      if (account(userId).rerun) {
-        account(userId).rerun = false;
-        debounce();
-      } else schedule('period', SYNC_TIMING.periodMs);
-      return;
-    }
-    if (active.blocked) {
-      stopTimer();
-      return;
-    }
-    active.failures += 1;
-    let delay = backoffDelay(active.failures, random);
-    if (failure.retryAfterSeconds !== undefined) delay = Math.max(delay, failure.retryAfterSeconds * 1000);
-    schedule('backoff', delay);
-  }
-
-  function debounce(): void {
-    if (!active) return;
-    const at = now().getTime();
-    active.debounceSince ??= at;
-    schedule('debounce', Math.min(SYNC_TIMING.debounceMs, active.debounceSince + SYNC_TIMING.debounceMaxMs - at));
-    // schedule() forgets nothing of the window: keep its start.
+    if (decision.sync) void runSync(target.userId);
   }
 
   function changed(): void {
     if (!active || closed) return;
     const current = active;
     track(announce(current.userId));
-    if (!current.linked) return;
+    if (!current.schedule.linked) return;
     const state = account(current.userId);
     if (state.running) {
       state.rerun = true;
       return;
     }
-    // Backing off (the server is away) or waiting for the student: the change waits in the outbox.
-    if (current.timerKind === 'backoff' || current.blocked) return;
-    debounce();
+    step({ type: 'changed', at: now().getTime() });
   }
 
   function activate(userId: string | null): void {
     if (closed || (active?.userId ?? null) === userId) return;
-    stopTimer();
-    active = userId ? { userId, linked: false, blocked: false, timer: null, timerKind: null, failures: 0, debounceSince: null } : null;
+    if (active?.timer != null) timers.clear(active.timer);
+    active = userId ? { userId, schedule: SIGNED_OUT, timer: null } : null;
     if (!userId) return;
     lastEmitted.delete(userId);
     const target = active!;
@@ -392,23 +293,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       (async () => {
         const link = await findLink(db, userId);
         if (active !== target || closed) return;
-        target.linked = link !== null;
-        target.blocked = link?.lastError != null && NEEDS_THE_STUDENT.has(link.lastError);
+        const blocked = link?.lastError != null && NEEDS_THE_STUDENT.has(link.lastError);
         await announce(userId);
-        // Signing in syncs at once, unless the account waits for the student (sign in again, revoked).
-        if (link && !target.blocked) schedule('debounce', 0);
+        if (active === target && !closed) step({ type: 'signedIn', linked: link !== null, blocked });
       })(),
     );
   }
 
   /** After a link: the account is the signed-in one's; its first sync runs now. */
   async function afterLinking(linked: Linked): Promise<SyncStatus> {
-    remember(linked.userId, linked.tokens);
-    if (active?.userId === linked.userId) {
-      active.linked = true;
-      active.blocked = false;
-      active.failures = 0;
-    }
+    tokens.remember(linked.userId, linked.tokens);
+    if (active?.userId === linked.userId) step({ type: 'linked' });
     await runSync(linked.userId);
     return announce(linked.userId);
   }
@@ -428,12 +323,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     } catch (error) {
       const failed = toSyncFailed(error, 'sync');
       if (NEEDS_THE_STUDENT.has(failed.reason) && failed.reason !== 'not_linked' && !closed) {
-        account(userId).access = null;
+        tokens.forget(userId);
         await recordOutcome(db, userId, { lastError: failed.reason });
-        if (active?.userId === userId) {
-          active.blocked = true;
-          stopTimer();
-        }
+        if (active?.userId === userId) step({ type: 'needsStudent' });
         await announce(userId);
       }
       throw failed;
@@ -443,7 +335,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function listDevices(userId: string): Promise<SyncDevice[]> {
     const link = await requireLink(userId);
     const http = httpFor(link.serverUrl);
-    const devices = await remembering(userId, () => authed(storedTokens(userId, http), (token) => http.devices(token)));
+    const devices = await remembering(userId, () => authed(tokens.source(userId, http), (token) => http.devices(token)));
     return devices.map((d) => ({ ...d, current: d.id === link.deviceId }));
   }
 
@@ -464,10 +356,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     async syncNow(userId) {
       if (!(await findLink(db, userId))) return statusOf(userId);
-      if (active?.userId === userId) {
-        active.failures = 0;
-        active.blocked = false;
-      }
+      if (active?.userId === userId) step({ type: 'syncRequested' });
       await runSync(userId);
       return announce(userId);
     },
@@ -488,21 +377,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     async signInFromServer({ serverUrl, login, password }) {
       const linked = await failing(() => signInFromServer(linkContext, serverUrl, login, password));
-      remember(linked.userId, linked.tokens);
+      tokens.remember(linked.userId, linked.tokens);
       return { userId: linked.userId };
     },
 
     async unlink(userId) {
       await exclusive(userId, async () => {
         await deleteLink(db, userId);
-        account(userId).access = null;
+        tokens.forget(userId);
       });
-      if (active?.userId === userId) {
-        active.linked = false;
-        active.blocked = false;
-        active.failures = 0;
-        stopTimer();
-      }
+      if (active?.userId === userId) step({ type: 'unlinked' });
       return announce(userId);
     },
 
@@ -511,7 +395,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async revokeDevice(userId, deviceId) {
       const link = await requireLink(userId);
       const http = httpFor(link.serverUrl);
-      await remembering(userId, () => authed(storedTokens(userId, http), (token) => http.revokeDevice(token, deviceId)));
+      await remembering(userId, () => authed(tokens.source(userId, http), (token) => http.revokeDevice(token, deviceId)));
       return listDevices(userId);
     },
 
@@ -530,7 +414,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (closed) return;
       closed = true;
       unsubscribe();
-      stopTimer();
+      if (active?.timer != null) timers.clear(active.timer);
       active = null;
       abort.abort();
       const states = [...accounts.values()];
