@@ -6,7 +6,6 @@ import { startRouter } from './app/router';
 import { syncDocumentLanguage } from './i18n';
 import { connectApi } from './lib/api';
 // KaTeX's stylesheet and fonts are bundled with the app (no CDN: it runs offline); ours comes after it.
-import 'katex/dist/katex.min.css';
 import './styles.css';
 
 // Before anything renders: in browser mode this takes the launch token out of the address bar.

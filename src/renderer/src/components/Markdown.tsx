@@ -1,3 +1,4 @@
+import 'katex/dist/katex.min.css';
 import type { KatexOptions } from 'katex';
 import type { ComponentPropsWithoutRef, MouseEvent } from 'react';
 import ReactMarkdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
