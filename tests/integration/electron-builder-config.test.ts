@@ -104,7 +104,7 @@ describe('electron-builder.yml', () => {
 
   it('packs only the built app into app.asar', () => {
     expect(config.asar).toBe(true);
-    expect(config.files).toEqual(['out/**', '!out/db-template/**', 'package.json']);
+    expect(config.files).toEqual(['out/**', '!out/db-template*', 'package.json']);
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main.startsWith('out/')).toBe(true);
   });
@@ -125,8 +125,9 @@ describe('electron-builder.yml', () => {
       if (from === path.relative(PROJECT_ROOT, projectPaths.templatePath)) continue; // made by `npm run build`
       expect(fs.existsSync(path.join(PROJECT_ROOT, from)), from).toBe(true);
     }
-    // The template is the build's output, made by scripts/build-db-template.ts.
+    // The template is the build's output, made by scripts/build-db-template.ts: one file, which packaging cannot damage.
     expect(extra.map((it) => it.from)).toContain(path.relative(PROJECT_ROOT, projectPaths.templatePath));
+    expect(projectPaths.templatePath.endsWith('.tar.gz')).toBe(true);
   });
 
   it('flips the Electron fuses', () => {
