@@ -138,6 +138,7 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
   });
   const deps: CoreDeps = {
     db: database.db,
+    logger,
     session,
     events,
     appVersion: options.appVersion,
@@ -215,15 +216,16 @@ export async function createLocalCore(options: LocalCoreOptions): Promise<Core> 
   const lock = options.dataDirLockHeld ? { release: () => {} } : acquireDataDirLock(options.dataDir);
   let database: OpenedDatabase | undefined;
   try {
-    const backups = localBackups(options);
+    const logger = options.logger ?? consoleLogger;
+    const backups = localBackups({ ...options, logger });
     const opened = await openPglite({
       dataDir: `${options.dataDir}/db`,
       migrationsFolder: options.migrationsFolder,
       templatePath: options.templatePath ?? null,
       beforeMigrate: backups.beforeMigrate,
+      logger,
     });
     database = opened;
-    const logger = options.logger ?? consoleLogger;
     if (options.contentDir) {
       await installPackDirectory(database.db, options.contentDir, (error) => logger.error('invalid content pack', { pack: error.message }));
     }
