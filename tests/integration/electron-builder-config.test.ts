@@ -155,8 +155,12 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('publishes updates to a generic HTTPS server on the latest channel', () => {
-    expect(config.publish).toEqual({ provider: 'generic', url: expect.stringMatching(/^https:\/\//), channel: 'latest' });
+  it('builds in no update server (updates stay off until one is configured), and takes one per build from the command line', async () => {
+    expect(config.publish).toBeUndefined();
+    const argv = '--linux AppImage -c.publish.provider=generic -c.publish.url=https://updates.school.example/teacher-ai'.split(' ');
+    const given = normalizeOptions(configureBuildCommand(createYargs()).parse(argv) as CliOptions).config as Configuration;
+    expect(given.publish).toEqual({ provider: 'generic', url: 'https://updates.school.example/teacher-ai' });
+    expect(schemaErrors({ ...config, ...given })).toEqual([]);
   });
 });
 
