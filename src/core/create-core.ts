@@ -185,7 +185,7 @@ export interface LocalCoreOptions extends CoreOptions {
   migrationsFolder: string;
   /** Folder of content packs installed on start when new or changed. */
   contentDir?: string | null;
-  /** Pre-migrated database directory that makes a first start fast (see scripts/build-db-template.ts). */
+  /** The database template archive that makes a first start fast (src/core/db/db-template.ts, scripts/build-db-template.ts). */
   templatePath?: string | null;
   /** The achievements catalogue, installed (upserted by name) on every start. */
   achievementsFile?: string | null;
