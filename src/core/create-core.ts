@@ -139,6 +139,7 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
   });
   const deps: CoreDeps = {
     db: database.db,
+    logger,
     session,
     events,
     appVersion: options.appVersion,
@@ -185,7 +186,7 @@ export interface LocalCoreOptions extends CoreOptions {
   migrationsFolder: string;
   /** Folder of content packs installed on start when new or changed. */
   contentDir?: string | null;
-  /** Pre-migrated database directory that makes a first start fast (see scripts/build-db-template.ts). */
+  /** The database template archive that makes a first start fast (src/core/db/db-template.ts, scripts/build-db-template.ts). */
   templatePath?: string | null;
   /** The achievements catalogue, installed (upserted by name) on every start. */
   achievementsFile?: string | null;
@@ -216,15 +217,16 @@ export async function createLocalCore(options: LocalCoreOptions): Promise<Core> 
   const lock = options.dataDirLockHeld ? { release: () => {} } : acquireDataDirLock(options.dataDir);
   let database: OpenedDatabase | undefined;
   try {
-    const backups = localBackups(options);
+    const logger = options.logger ?? consoleLogger;
+    const backups = localBackups({ ...options, logger });
     const opened = await openPglite({
       dataDir: `${options.dataDir}/db`,
       migrationsFolder: options.migrationsFolder,
       templatePath: options.templatePath ?? null,
       beforeMigrate: backups.beforeMigrate,
+      logger,
     });
     database = opened;
-    const logger = options.logger ?? consoleLogger;
     if (options.contentDir) {
       await installPackDirectory(database.db, options.contentDir, (error) => logger.error('invalid content pack', { pack: error.message }));
     }

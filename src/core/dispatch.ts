@@ -11,6 +11,9 @@ export type Invoke = (method: unknown, input: unknown) => Promise<InvokeResult>;
 
 export interface DispatchLogger {
   error(message: string, data?: Record<string, unknown>): void;
+  /** Refused calls, fallbacks; a logger without it (tests) drops them. */
+  warn?(message: string, data?: Record<string, unknown>): void;
+  info?(message: string, data?: Record<string, unknown>): void;
 }
 
 const describeIssues = (error: z.ZodError) =>
@@ -32,7 +35,7 @@ function refuseAccess(access: Access, session: Pick<Session, 'current'>): AppErr
  * output on the way out, so nothing the contract does not declare (a password hash, an internal column) can leave the core.
  */
 export function createDispatcher(handlers: Handlers, logger: DispatchLogger, session: Pick<Session, 'current'>): Invoke {
-  return async (method, rawInput) => {
+  const dispatch: Invoke = async (method, rawInput) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${String(method).slice(0, 100)}` } };
     }
@@ -57,5 +60,14 @@ export function createDispatcher(handlers: Handlers, logger: DispatchLogger, ses
       if (data.code === 'internal') logger.error('handler failed', { method, error: describeError(error) });
       return { ok: false, error: data };
     }
+  };
+  // Every refusal the person sees is in the log with its reason, for support (internal errors are logged above).
+  return async (method, rawInput) => {
+    const result = await dispatch(method, rawInput);
+    if (!result.ok && result.error.code !== 'internal') {
+      const { code, message, issues } = result.error;
+      logger.warn?.('call refused', { method: String(method).slice(0, 100), code, message, ...(issues ? { issues } : {}) });
+    }
+    return result;
   };
 }

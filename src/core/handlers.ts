@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract';
 import type { PasswordHasher } from './accounts/password-hasher';
 import type { Db } from './db/types';
+import type { DispatchLogger } from './dispatch';
 import type { AvatarStore } from './profile/avatar-store';
 import type { AttachmentStore } from './lessons/attachment-store';
 import type { EventHub } from './events/event-hub';
@@ -16,6 +17,8 @@ import type { DiagnosticsFile } from './diagnostics/export-diagnostics';
 /** What every feature's handlers get from `create-core`. */
 export interface CoreDeps {
   db: Db;
+  /** The diagnostics log (src/core/diagnostics/logger.ts): what support reads when something went wrong. */
+  logger: DispatchLogger;
   session: Session;
   events: EventHub;
   appVersion: string;

@@ -171,7 +171,22 @@ export async function openLocalApp(options: LocalAppOptions): Promise<LocalApp> 
       return status();
     });
 
-  const restore = (id: string): Promise<Backup> =>
+  const restore = (id: string): Promise<Backup> => logRestore(id, restoreNow(id));
+
+  /** Every restore, done or refused, is in the log with its reason (support asks "what happened to my data?"). */
+  const logRestore = (id: string, restoring: Promise<Backup>) =>
+    restoring.then(
+      (backup) => {
+        logger.info?.('backup restored', { backup: id, createdAt: backup.createdAt, reason: backup.reason });
+        return backup;
+      },
+      (error: unknown) => {
+        logger.warn?.('backup not restored', { backup: id, error: describeError(error) });
+        throw error;
+      },
+    );
+
+  const restoreNow = (id: string): Promise<Backup> =>
     exclusive(async () => {
       const backup = store.find(id);
       if (!backup) throw notFound('The backup');

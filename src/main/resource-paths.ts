@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { TEMPLATE_FILE_NAME } from '../core/db/db-template';
 
 /**
  * Where the desktop app finds its migrations, starter content and database template. Packaged, they are
@@ -10,6 +11,6 @@ export function resourcePaths(root: string, packaged: boolean) {
     migrationsFolder: path.join(root, 'drizzle'),
     contentDir: path.join(root, 'resources', 'content'),
     achievementsFile: path.join(root, 'resources', 'achievements', 'catalogue.json'),
-    templatePath: path.join(packaged ? root : path.join(root, 'out'), 'db-template'),
+    templatePath: path.join(packaged ? root : path.join(root, 'out'), TEMPLATE_FILE_NAME),
   };
 }

@@ -11,13 +11,15 @@ import path from 'node:path';
  * tests pass a fake.
  */
 
-/** What the school configuration says about updates (`updates: { enabled, url, channel }`). */
+/** Whether and where to look for updates (src/core/school/update-settings.ts: the build and the school configuration). */
 export interface UpdateSettings {
   enabled: boolean;
-  /** An https:// folder with the update files; null = the address built into the app (electron-builder.yml `publish`). */
+  /** An https:// folder with the update files; null = the address built into the app (`-c.publish.url=…` at build time). */
   url: string | null;
   /** Which update file to follow: `latest` (the default) reads latest.yml, `beta` reads beta.yml. */
   channel?: string;
+  /** Why updates are off. */
+  reason?: string;
 }
 
 export interface UpdateLog {
@@ -87,7 +89,7 @@ export function startUpdates(settings: UpdateSettings, deps: UpdaterDeps): { sto
     log[level](`Updates are off: ${why}.`);
     return { stop() {} };
   };
-  if (!settings.enabled) return off('not a packaged app, or turned off by the school');
+  if (!settings.enabled) return off(settings.reason ?? 'turned off');
   const blocker = deps.installation ? selfUpdateBlocker(deps.installation) : null;
   if (blocker) return off(blocker);
   if (settings.url !== null && !isHttpsUrl(settings.url)) {

@@ -7,6 +7,6 @@ export const projectPaths = {
   migrationsFolder: path.join(PROJECT_ROOT, 'drizzle'),
   contentDir: path.join(PROJECT_ROOT, 'resources/content'),
   achievementsFile: path.join(PROJECT_ROOT, 'resources/achievements/catalogue.json'),
-  templatePath: path.join(PROJECT_ROOT, 'out/db-template'),
+  templatePath: path.join(PROJECT_ROOT, 'out/db-template.tar.gz'),
   rendererDir: path.join(PROJECT_ROOT, 'out/renderer'),
 };

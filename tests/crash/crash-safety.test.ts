@@ -3,7 +3,7 @@
  *
  * A child process (writer.ts, bundled once so a start costs node + PGlite, not a TypeScript compile) opens
  * the data directory exactly as the app does and commits numbered rows; this test SIGKILLs it at random
- * moments — during the first start (template copy, or initdb and every migration), during a reopen (crash
+ * moments — during the first start (template unpack, or initdb and every migration), during a reopen (crash
  * recovery), and between and inside transactions — and the next child's open is the check:
  *   - the data directory reopens (openLocalApp opens the core, not recovery mode; every migration is there);
  *   - no acknowledged row is missing;
@@ -23,6 +23,7 @@ import path from 'node:path';
 // esbuild is vite's own bundler (a dependency of the vite devDependency).
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { packTemplate, TEMPLATE_FILE_NAME } from '../../src/core/db/db-template';
 import { openPglite } from '../../src/core/db/open-pglite';
 import { PROJECT_ROOT, projectPaths } from '../../src/web/project-paths';
 import { fromRanges, type JournalEntry, type StateEntry, type WriterArgs } from './protocol';
@@ -94,7 +95,7 @@ let runStarted = 0;
 let stopping = false;
 let lanes: Promise<unknown> = Promise.resolve();
 let writerBundle = '';
-let templateDir = '';
+let templateFile = '';
 
 /**
  * CPU seconds used by this process's finished children (Linux: cutime + cstime of /proc/self/stat): what the
@@ -133,14 +134,16 @@ beforeAll(async () => {
     outfile: writerBundle,
     logLevel: 'warning',
   });
-  // A private copy of the build's template (another build may replace out/db-template mid-run), or one made here.
-  templateDir = path.join(workDir, 'template');
-  if (fs.existsSync(path.join(projectPaths.templatePath, 'PG_VERSION'))) {
-    fs.cpSync(projectPaths.templatePath, templateDir, { recursive: true });
+  // A private copy of the build's template (another build may replace it mid-run), or one made here.
+  templateFile = path.join(workDir, TEMPLATE_FILE_NAME);
+  if (fs.existsSync(projectPaths.templatePath)) {
+    fs.copyFileSync(projectPaths.templatePath, templateFile);
   } else {
+    const templateDir = path.join(workDir, 'template');
     const database = await openPglite({ dataDir: templateDir, migrationsFolder: projectPaths.migrationsFolder });
     await database.client.query('CHECKPOINT');
     await database.close();
+    fs.writeFileSync(templateFile, packTemplate(templateDir));
   }
 }, 120_000);
 
@@ -307,7 +310,7 @@ async function runLane(index: number): Promise<void> {
       migrationsFolder: projectPaths.migrationsFolder,
       contentDir: projectPaths.contentDir,
       achievementsFile: projectPaths.achievementsFile,
-      templatePath: useTemplate ? templateDir : null,
+      templatePath: useTemplate ? templateFile : null,
     });
     let epochKills = 0;
     let freshKillsInARow = 0;

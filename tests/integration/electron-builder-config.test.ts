@@ -1,7 +1,7 @@
 /**
- * electron-builder cannot package on these machines (it downloads Electron and its tools), so this test
- * is what stands between electron-builder.yml and a broken installer: the file must pass electron-builder's
- * own schema, and every setting the app depends on is checked here.
+ * electron-builder.yml against electron-builder's own schema, and every setting the app depends on. What
+ * packaging then makes of it — the packaged app started and used through its IPC seam — is
+ * tests/integration/packaged-app.test.ts.
  */
 import Ajv from 'ajv';
 import type { Configuration } from 'app-builder-lib';
@@ -102,9 +102,9 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('packs only the built app into app.asar', () => {
+  it('packs only the built app into app.asar, without source maps and type declarations', () => {
     expect(config.asar).toBe(true);
-    expect(config.files).toEqual(['out/**', '!out/db-template/**', 'package.json']);
+    expect(config.files).toEqual(['out/**', '!out/db-template*', 'package.json', '!**/*.{map,d.ts,d.cts,d.mts}']);
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main.startsWith('out/')).toBe(true);
   });
@@ -125,8 +125,21 @@ describe('electron-builder.yml', () => {
       if (from === path.relative(PROJECT_ROOT, projectPaths.templatePath)) continue; // made by `npm run build`
       expect(fs.existsSync(path.join(PROJECT_ROOT, from)), from).toBe(true);
     }
-    // The template is the build's output, made by scripts/build-db-template.ts.
+    // The template is the build's output, made by scripts/build-db-template.ts: one file, which packaging cannot damage.
     expect(extra.map((it) => it.from)).toContain(path.relative(PROJECT_ROOT, projectPaths.templatePath));
+    expect(projectPaths.templatePath.endsWith('.tar.gz')).toBe(true);
+  });
+
+  it('lists in `dependencies` only what the main process loads at run time (the renderer’s packages are bundled by Vite)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const bundle = fs.existsSync(path.join(PROJECT_ROOT, 'out/main/index.js')) ? fs.readFileSync(path.join(PROJECT_ROOT, 'out/main/index.js'), 'utf8') : null;
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@electric-sql/pglite', 'bcryptjs', 'drizzle-orm', 'electron-updater', 'zod']);
+    if (bundle) {
+      const imported = new Set([...bundle.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!.replace(/^(@[^/]+\/[^/]+|[^@/][^/]*).*$/, '$1')));
+      imported.delete('electron');
+      for (const builtin of [...imported].filter((name) => name.startsWith('node:'))) imported.delete(builtin);
+      expect([...imported].sort()).toEqual(Object.keys(pkg.dependencies).sort());
+    }
   });
 
   it('flips the Electron fuses', () => {
@@ -154,8 +167,12 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('publishes updates to a generic HTTPS server on the latest channel', () => {
-    expect(config.publish).toEqual({ provider: 'generic', url: expect.stringMatching(/^https:\/\//), channel: 'latest' });
+  it('builds in no update server (updates stay off until one is configured), and takes one per build from the command line', async () => {
+    expect(config.publish).toBeUndefined();
+    const argv = '--linux AppImage -c.publish.provider=generic -c.publish.url=https://updates.school.example/teacher-ai'.split(' ');
+    const given = normalizeOptions(configureBuildCommand(createYargs()).parse(argv) as CliOptions).config as Configuration;
+    expect(given.publish).toEqual({ provider: 'generic', url: 'https://updates.school.example/teacher-ai' });
+    expect(schemaErrors({ ...config, ...given })).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
+import { TEMPLATE_FILE_NAME } from '../../src/core/db/db-template';
 import { openPglite } from '../../src/core/db/open-pglite';
 import { openPostgres } from '../../src/core/db/open-postgres';
 import * as schema from '../../src/core/db/schema';
@@ -15,15 +16,17 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MIGRATIONS_FOLDER = path.join(ROOT, 'drizzle');
 export const CONTENT_DIR = path.join(ROOT, 'resources/content');
 export const ACHIEVEMENTS_FILE = path.join(ROOT, 'resources/achievements/catalogue.json');
-export const DB_TEMPLATE = path.join(ROOT, 'out/db-template');
+/** The build's database template (scripts/build-db-template.ts), as the app ships it. */
+export const DB_TEMPLATE = path.join(ROOT, 'out', TEMPLATE_FILE_NAME);
 
-/** An in-memory PGlite with the migrations applied (from the build's template when there is one). */
+/** A PGlite with the migrations applied: a copy of the template the run unpacked once, else in memory. */
 export async function openTestPglite(): Promise<OpenedDatabase> {
-  const templatePath = fs.existsSync(DB_TEMPLATE) ? DB_TEMPLATE : null;
-  if (!templatePath) return openPglite({ dataDir: null, migrationsFolder: MIGRATIONS_FOLDER });
-  // A copy of the template in a temporary directory is faster than initdb in memory.
+  const unpacked = inject('unpackedDbTemplate');
+  if (!unpacked) return openPglite({ dataDir: null, migrationsFolder: MIGRATIONS_FOLDER });
+  // A copy of the template in a temporary directory is faster than initdb in memory (and than unpacking it again).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-test-pglite-'));
-  const opened = await openPglite({ dataDir: dir, migrationsFolder: MIGRATIONS_FOLDER, templatePath });
+  fs.cpSync(unpacked, dir, { recursive: true });
+  const opened = await openPglite({ dataDir: dir, migrationsFolder: MIGRATIONS_FOLDER });
   return {
     ...opened,
     close: async () => {

@@ -4,6 +4,7 @@ import type { MutationArgs } from '../../shared/mutations';
 import type { Language } from '../../shared/domain';
 import { userLessons } from '../db/schema';
 import type { Db } from '../db/types';
+import type { DispatchLogger } from '../dispatch';
 import { invalidInput, notFound } from '../errors/app-error';
 import type { HomeworkContent } from '../lessons/homework';
 import { resolveTeacher, type SchoolAiRule } from './ai-settings';
@@ -34,7 +35,7 @@ async function collect(teacher: TeacherProvider, request: Parameters<TeacherProv
  * the offline teacher's checklist review is given instead (and says what it is).
  */
 export async function reviewHomework(
-  deps: { db: Db; secrets: SecretBox; teachers: TeacherFactory; now: () => Date; school?: SchoolAiRule & Pick<SchoolPolicy, 'languageOf'> },
+  deps: { db: Db; secrets: SecretBox; teachers: TeacherFactory; now: () => Date; school?: SchoolAiRule & Pick<SchoolPolicy, 'languageOf'>; logger?: DispatchLogger },
   userId: string,
   lessonId: string,
   signal: AbortSignal,
@@ -69,6 +70,7 @@ export async function reviewHomework(
       if (text) return { text, provider: 'openai', model: choice.endpoint.model, at: deps.now().toISOString() };
     } catch (error) {
       if (error instanceof ProviderError && error.code === 'cancelled') throw error;
+      deps.logger?.warn?.('AI teacher unavailable for a homework review: the offline teacher reviewed it', { error: String(error) });
     }
   }
   const text = await collect(deps.teachers.offline(), request);

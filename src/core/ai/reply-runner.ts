@@ -98,7 +98,10 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
           draft.write(text);
         }
       };
-      if (choice.provider === 'offline' && choice.missing) fallbackReason = 'not_configured';
+      if (choice.provider === 'offline' && choice.missing) {
+        fallbackReason = 'not_configured';
+        deps.logError('AI teacher not configured (server or model missing): the offline teacher answers', { reason: fallbackReason });
+      }
       try {
         if (choice.provider === 'openai') await stream(deps.teachers.openai(choice.endpoint));
         else await stream(deps.teachers.offline());
@@ -107,13 +110,14 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
         // The model could not start answering: the offline teacher answers instead, and the page says why.
         if (reason === 'cancelled' || text !== '' || provider === 'offline') throw error;
         fallbackReason = reason;
+        deps.logError('AI teacher unavailable: the offline teacher answered instead', { reason, error: String(error) });
         await stream(deps.teachers.offline());
       }
     } catch (error) {
       const reason = reasonOf(error);
       status = reason === 'cancelled' ? 'stopped' : 'failed';
       failureReason = reason === 'cancelled' ? null : reason;
-      if (!(error instanceof ProviderError)) deps.logError('chat reply failed', { error: String(error) });
+      if (reason !== 'cancelled') deps.logError('chat reply failed', { reason, error: String(error) });
     }
     await draft.flush();
     try {

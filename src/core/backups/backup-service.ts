@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import path from 'node:path';
 import type { Backup, BackupReason } from '../../shared/contract/backups';
 import { AppError } from '../errors/app-error';
+import type { DispatchLogger } from '../dispatch';
 import { BACKUPS_DIR_NAME, createBackupStore, type BackupStore } from './backup-store';
 import { appliedMigrations, dumpDatabase, pendingMigrations } from './dump';
 
@@ -62,6 +63,7 @@ export interface LocalBackupsOptions {
   keepBackups?: number;
   now?: () => Date;
   restoreBackup?: RestoreBackup | null;
+  logger?: DispatchLogger;
 }
 
 /** Thrown by `beforeMigrate` when the safety copy before a migration could not be written. */
@@ -86,7 +88,8 @@ export function localBackups(options: LocalBackupsOptions) {
       const { applied, pending } = await pendingMigrations(client, options.migrationsFolder);
       if (applied === 0 || pending.length === 0) return;
       try {
-        await serviceFor(client).create('migration');
+        const backup = await serviceFor(client).create('migration');
+        options.logger?.info?.('migrating the database', { applied, pending, backup: backup.id });
       } catch (error) {
         throw new BackupBeforeMigrationFailed(
           `Could not back up the database before applying ${pending.length} migration(s) (${pending.join(', ')}): ${error instanceof Error ? error.message : String(error)}`,

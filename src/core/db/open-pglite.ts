@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
+import { unpackTemplate } from './db-template';
 import * as schema from './schema';
 import type { OpenedDatabase } from './types';
 
@@ -11,11 +12,14 @@ export interface OpenPgliteOptions {
   dataDir: string | null;
   migrationsFolder: string;
   /**
-   * A closed, already-initialised, already-migrated PGlite data directory (scripts/build-db-template.ts).
-   * Copying it skips initdb, which is most of a first start's cost. (PGlite's own `loadDataDir`
-   * tarball was measured at ~1.2 s more: it unpacks in WASM; a file copy takes ~0.2 s.)
+   * The database template (src/core/db/db-template.ts, made by scripts/build-db-template.ts): a closed,
+   * initialised, migrated data directory as one .tar.gz. Unpacking it (~0.25 s) skips initdb, which is
+   * most of a first start's cost. (PGlite's own `loadDataDir` was measured at ~1.2 s more: it unpacks in WASM.)
+   * A template that is missing, damaged or refused by PostgreSQL is logged and the database is made by initdb.
    */
   templatePath?: string | null;
+  /** Where a first start says how it made the database, and why it did not use the template (the app still starts). */
+  logger?: { info?(message: string, data?: Record<string, unknown>): void; warn?(message: string, data?: Record<string, unknown>): void } | null;
   /** A tar of a data directory (PGlite's `dumpDataDir`) to create the database from: restoring a backup. */
   loadDataDir?: Blob | null;
   /**
@@ -95,8 +99,8 @@ async function createBeside(dataDir: string, make: (partial: string) => Promise<
   fs.renameSync(partial, dataDir);
 }
 
-const copyTemplate = (templateDir: string, dataDir: string) =>
-  createBeside(dataDir, async (partial) => fs.cpSync(templateDir, partial, { recursive: true }));
+const unpackTemplateBeside = (templatePath: string, dataDir: string) =>
+  createBeside(dataDir, (partial) => unpackTemplate(templatePath, partial));
 
 /** initdb (in PGlite: a second WASM instance), then a clean close, beside the target. */
 const initdbBeside = (dataDir: string, onStderr: (line: string) => boolean) =>
@@ -109,8 +113,8 @@ const initdbBeside = (dataDir: string, onStderr: (line: string) => boolean) =>
 export async function openPglite(options: OpenPgliteOptions): Promise<OpenedDatabase & { client: PGlite }> {
   const { dataDir, migrationsFolder, templatePath } = options;
   const existed = dataDir !== null && isInitialisedDataDir(dataDir);
-  const useTemplate = dataDir && !existed && !options.loadDataDir && templatePath && isInitialisedDataDir(templatePath);
-  if (useTemplate) await copyTemplate(templatePath, dataDir);
+  /** The data directory a first start makes (null: it exists, it is in memory, or a backup is unpacked into it). */
+  const creating = dataDir !== null && !existed && !options.loadDataDir ? dataDir : null;
   // PostgreSQL explains a refused data directory only on its log; PGlite's own error just says it failed.
   const log: string[] = [];
   const remember = (line: string) => {
@@ -118,14 +122,34 @@ export async function openPglite(options: OpenPgliteOptions): Promise<OpenedData
     if (log.length > 50) log.shift();
     return false;
   };
+  const notUsingTemplate = (error: unknown) =>
+    options.logger?.warn?.('the database template was not used: creating the database instead', { reason: postgresReasons(log) || messageOf(error) });
+  const start = () =>
+    PGlite.create({ dataDir: dataDir ?? 'memory://', ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}), onStderr: remember });
+
+  let fromTemplate = false;
+  if (creating && templatePath) {
+    try {
+      await unpackTemplateBeside(templatePath, creating);
+      fromTemplate = true;
+    } catch (error) {
+      notUsingTemplate(error);
+    }
+  }
   let client: PGlite;
   try {
-    if (dataDir && !existed && !options.loadDataDir && !useTemplate) await initdbBeside(dataDir, remember);
-    client = await PGlite.create({
-      dataDir: dataDir ?? 'memory://',
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      onStderr: remember,
-    });
+    if (creating && !fromTemplate) await initdbBeside(creating, remember);
+    try {
+      client = await start();
+    } catch (error) {
+      // A database made from the template just now holds nothing yet: one PostgreSQL refuses is replaced by initdb's.
+      if (!fromTemplate) throw error;
+      notUsingTemplate(error);
+      fromTemplate = false;
+      log.length = 0;
+      await initdbBeside(creating!, remember);
+      client = await start();
+    }
   } catch (error) {
     const detail = postgresReasons(log) || messageOf(error);
     throw new DatabaseOpenError('open', `The database in ${dataDir ?? 'memory'} could not be opened: ${detail.split('\n')[0]}`, detail, { cause: error });
@@ -150,6 +174,7 @@ export async function openPglite(options: OpenPgliteOptions): Promise<OpenedData
     await client.close();
     throw error;
   }
+  if (creating) options.logger?.info?.('database created', { from: fromTemplate ? 'template' : 'initdb' });
   return {
     db,
     client,

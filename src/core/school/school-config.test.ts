@@ -6,7 +6,6 @@ import { schoolConfigSchema, SCHOOL_CONFIG_ENV } from '../../shared/school-confi
 import { schoolConfigSearch } from './locate-school-config';
 import { describeSchoolProblems, loadSchoolConfig, parseSchoolConfig, schoolConfigFromValue, type SchoolConfigFiles } from './load-school-config';
 import { createSchoolPolicy } from './school-policy';
-import { schoolUpdateSettings } from './update-settings';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-school-config-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -214,14 +213,5 @@ describe('loading the school configuration', () => {
     const dir = path.join(tmp, 'a-folder.json');
     fs.mkdirSync(dir, { recursive: true });
     expect(loadSchoolConfig(place(dir)).problems).toEqual([{ file: dir, field: '(file)', message: 'cannot be read: it is a folder, not a file' }]);
-  });
-
-  it('gives the updater the school’s update settings, and none in development', () => {
-    const loaded = { source: '/f', searched: ['/f'], config: schoolConfigSchema.parse(full), problems: [] };
-    expect(schoolUpdateSettings(loaded, true)).toEqual({ enabled: true, url: 'https://updates.school.example/teacher-ai', channel: 'beta' });
-    expect(schoolUpdateSettings(loaded, false).enabled).toBe(false);
-    const off = { ...loaded, config: schoolConfigSchema.parse({ version: 1, updates: { enabled: false } }) };
-    expect(schoolUpdateSettings(off, true)).toEqual({ enabled: false, url: null });
-    expect(schoolUpdateSettings({ source: null, searched: [], config: null, problems: [] }, true)).toEqual({ enabled: true, url: null });
   });
 });

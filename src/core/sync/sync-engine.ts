@@ -221,8 +221,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         failure = toSyncFailed(error, 'sync');
         if (failure.reason === 'sign_in_again' || failure.reason === 'device_revoked') tokens.forget(userId);
         if (!closed) {
-          // Being offline is ordinary for this app: the chip says so, the log need not.
-          if (failure.reason !== 'server_unreachable') log('sync failed', { reason: failure.reason, message: failure.message });
+          // Offline included (a wrong address or a firewall looks the same): retries back off, so these stay few.
+          log('sync failed', { reason: failure.reason, message: failure.message });
           await recordOutcome(db, userId, { lastError: failure.reason }).catch(() => undefined);
         }
       } finally {

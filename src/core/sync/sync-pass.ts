@@ -80,7 +80,7 @@ export async function pushOutbox(target: PushTarget): Promise<number> {
       throw new SyncFailed('invalid_response', `The server acknowledged ${answer.lastMutationId} of ${first}…${last} without saying why`);
     }
     if (answer.rejected.length > 0) {
-      target.log?.('sync: the server recorded mutations it could not apply', { count: answer.rejected.length, ids: answer.rejected.map((r) => r.id).slice(0, 20) });
+      target.log?.('sync: the server recorded mutations it could not apply', { count: answer.rejected.length, rejected: answer.rejected.slice(0, 20) });
     }
     await dropAcknowledged(target.db, target.outboxUserId, answer.lastMutationId);
     acknowledged += last - first + 1;
