@@ -32,6 +32,8 @@ export interface StartServerOptions {
   now?: () => Date;
   /** Tests only: smaller pull pages. */
   pullPageRows?: number;
+  /** Tests only: a connect timeout a loaded test machine can meet (production keeps 2 s). */
+  connectTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -54,8 +56,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // The seed's pool settings (at most 20 connections, 30 s idle, 2 s connect) come with openPostgres;
   // every connection records changes for devices to pull (teacher.track_changes = on, see 0007).
   // An idle connection dropped by PostgreSQL (restart, failover) is logged; the pool replaces it on the next query.
+  const connection = trackingConnection(config.databaseUrl);
   const database = await openPostgres({
-    ...trackingConnection(config.databaseUrl),
+    ...connection,
+    pool: { ...connection.pool, ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}) },
     onIdleError: (error) => log.warn('idle database connection lost', { error: error.message }),
   });
   try {

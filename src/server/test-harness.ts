@@ -10,6 +10,12 @@ import { createLogger } from './logger';
 import { startServer, type RunningServer, type StartServerOptions } from './server';
 import { connectClient, createPool } from '../core/db/pg-connections';
 
+/**
+ * The server's pool gives up on a connection after 2 s; a test machine running the suite beside a
+ * CPU-heavy job can take longer to accept one, and that is not what the tests are about.
+ */
+export const TEST_CONNECT_TIMEOUT_MS = 30_000;
+
 export const TEST_SECRET = 'test-token-secret-that-is-long-enough-0123456789';
 let counter = 0;
 
@@ -84,6 +90,7 @@ export async function startTestServer(options: Partial<StartServerOptions> & { e
       log: logs.log,
       version: 'test',
       host: '127.0.0.1',
+      connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS,
       ...options,
       env: { DATABASE_URL: database.url, TOKEN_SECRET: TEST_SECRET, PORT: '0', BCRYPT_COST: '4', ...options.env },
     });

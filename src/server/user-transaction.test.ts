@@ -15,7 +15,7 @@ beforeAll(async () => {
   database = await createEmptyDatabase();
   // One connection: whatever a transaction leaves behind, the next one would see.
   const connection = trackingConnection(database.url);
-  opened = await openPostgres({ ...connection, pool: { ...connection.pool, max: 1 }, migrationsFolder: MIGRATIONS_FOLDER });
+  opened = await openPostgres({ ...connection, pool: { ...connection.pool, max: 1, connectionTimeoutMillis: 30_000 }, migrationsFolder: MIGRATIONS_FOLDER });
 });
 afterAll(async () => {
   await opened?.close();
@@ -63,7 +63,7 @@ describe('change tracking on the server’s connections', () => {
 
   it('is verified: a pool without it refuses to start the server', async () => {
     await expect(verifyTracking(opened.pool)).resolves.toBeUndefined();
-    const plain = await openPostgres({ connectionString: database.url, pool: { max: 1 } });
+    const plain = await openPostgres({ connectionString: database.url, pool: { max: 1, connectionTimeoutMillis: 30_000 } });
     try {
       await expect(verifyTracking(plain.pool)).rejects.toThrow(/tracking is off/);
     } finally {

@@ -12,7 +12,7 @@ import type { Db, OpenedDatabase } from '../../src/core/db/types';
 import type { SyncTimers } from '../../src/core/sync/sync-engine';
 import type { FetchLike } from '../../src/core/sync/sync-http';
 import { startServer, type RunningServer } from '../../src/server/server';
-import { startTestServer, TEST_SECRET, type TestServer } from '../../src/server/test-harness';
+import { startTestServer, TEST_CONNECT_TIMEOUT_MS, TEST_SECRET, type TestServer } from '../../src/server/test-harness';
 import { faultyFetch, type FaultyFetch } from './faulty-fetch';
 import { createTestCore, silentTeachers, TEST_PASSWORD, type TestCore } from './test-core';
 import { openTestPglite } from './test-databases';
@@ -35,7 +35,7 @@ export interface SyncWorld {
 
 export async function createSyncWorld(): Promise<SyncWorld> {
   const central = await startTestServer({ host: '127.0.0.1' });
-  const serverDatabase = await openPostgres({ connectionString: central.database.url, pool: { max: 3 } });
+  const serverDatabase = await openPostgres({ connectionString: central.database.url, pool: { max: 3, connectionTimeoutMillis: TEST_CONNECT_TIMEOUT_MS } });
   const instances: RunningServer[] = [central.server];
   const world: SyncWorld = {
     central,
@@ -47,6 +47,7 @@ export async function createSyncWorld(): Promise<SyncWorld> {
         host: '127.0.0.1',
         version: 'test',
         log: central.logs.log,
+        connectTimeoutMs: TEST_CONNECT_TIMEOUT_MS,
         env: { DATABASE_URL: central.database.url, TOKEN_SECRET: TEST_SECRET, PORT: String(port), BCRYPT_COST: '4' },
       });
       instances.push(instance);

@@ -10,6 +10,7 @@ import { openPglite } from '../../src/core/db/open-pglite';
 import { openPostgres } from '../../src/core/db/open-postgres';
 import * as schema from '../../src/core/db/schema';
 import type { Db, OpenedDatabase } from '../../src/core/db/types';
+import { TEST_CONNECT_TIMEOUT_MS } from '../../src/server/test-harness';
 import { connectClient } from '../../src/core/db/pg-connections';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -38,6 +39,7 @@ export async function openTestPglite(): Promise<OpenedDatabase> {
 
 let databaseCounter = 0;
 
+
 /** A fresh database in the run's PostgreSQL 15 cluster, migrated, dropped again on close. */
 export async function openTestPostgres(pool?: Partial<pg.PoolConfig>): Promise<OpenedDatabase> {
   const adminUrl = inject('postgresUrl');
@@ -47,7 +49,11 @@ export async function openTestPostgres(pool?: Partial<pg.PoolConfig>): Promise<O
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const opened = await openPostgres({ connectionString: url.toString(), migrationsFolder: MIGRATIONS_FOLDER, ...(pool ? { pool } : {}) });
+  const opened = await openPostgres({
+    connectionString: url.toString(),
+    migrationsFolder: MIGRATIONS_FOLDER,
+    pool: { connectionTimeoutMillis: TEST_CONNECT_TIMEOUT_MS, ...pool },
+  });
   return {
     ...opened,
     close: async () => {
