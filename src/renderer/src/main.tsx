@@ -9,7 +9,7 @@ import { connectApi } from './lib/api';
 import 'katex/dist/katex.min.css';
 import './styles.css';
 
-// Before anything renders: in browser mode this takes the launch token out of the address bar.
+// Before anything renders: in browser mode this takes the launch code out of the address bar.
 connectApi();
 syncDocumentLanguage();
 startRouter();
