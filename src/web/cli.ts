@@ -16,6 +16,8 @@ function defaultDataDir(): string {
 }
 
 async function main(): Promise<void> {
+  // Whatever this process creates is its user's alone (the data directory's own modes are set and repaired in the core).
+  if (process.platform !== 'win32') process.umask(0o077);
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
