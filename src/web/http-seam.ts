@@ -4,15 +4,11 @@ import { HTTP_EVENTS_PATH, HTTP_INVOKE_PATH, HTTP_SESSION_PATH, LAUNCH_CODE_PARA
 import type { InvokeResult } from '../shared/errors';
 import type { LaunchSecrets } from './launch-secrets';
 import { readRequestBody } from './request-body';
-import { readStaticFile } from './static-files';
+import { CONTENT_SECURITY_POLICY, readStaticFile } from '../core/net/static-files';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
-/** Same policy as the renderer's meta tag, sent as a header too. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface HttpSeamOptions {
   core: Pick<Core, 'invoke' | 'subscribe'>;
