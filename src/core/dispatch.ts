@@ -2,6 +2,7 @@ import { contract, isMethodName } from '../shared/contract';
 import type { InvokeResult } from '../shared/errors';
 import type { z } from 'zod';
 import { describeError, toErrorData } from './errors/to-error-data';
+import { plainInputIssue } from './plain-input';
 import type { Handlers } from './handlers';
 import type { Access } from '../shared/contract/define';
 import type { AppErrorData } from '../shared/errors';
@@ -37,11 +38,18 @@ function refuseAccess(access: Access, session: Pick<Session, 'current'>): AppErr
 export function createDispatcher(handlers: Handlers, logger: DispatchLogger, session: Pick<Session, 'current'>): Invoke {
   const dispatch: Invoke = async (method, rawInput) => {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${String(method).slice(0, 100)}` } };
+      // Never String(method): an object's own toString may be anything, or not a function at all.
+      const name = typeof method === 'string' ? method.slice(0, 100) : `(a ${method === null ? 'null' : typeof method})`;
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${name}` } };
     }
     const spec = contract[method];
     const refused = refuseAccess(spec.access, session);
     if (refused) return { ok: false, error: refused };
+    // Limits no schema can express, checked without recursion before zod walks the value.
+    const plain = plainInputIssue(rawInput);
+    if (plain) {
+      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}`, issues: [{ path: plain.path, message: plain.message }] } };
+    }
     const input = spec.input.safeParse(rawInput ?? undefined);
     if (!input.success) {
       return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}`, issues: describeIssues(input.error) } };

@@ -14,6 +14,8 @@ import { DatabaseOpenError, isDatabaseOpenError, openPglite } from './db/open-pg
 import type { Invoke } from './dispatch';
 import { AppError, notFound } from './errors/app-error';
 import { describeError } from './errors/to-error-data';
+import { restrictDataDir } from './files/private-data-dir';
+import type { CoreLogger } from './diagnostics/logger';
 import { createRecoveryCore, recoveryStatusOf } from './recovery/recovery-core';
 import { systemClock } from './clock';
 
@@ -95,6 +97,23 @@ export async function openLocalApp(options: LocalAppOptions): Promise<LocalApp> 
   };
   let state: State = { kind: 'switching' };
   let switching: Promise<unknown> | null = null;
+
+  /**
+   * Owner-only data directory (src/core/files/private-data-dir.ts): before opening (an older install's
+   * 0666 files, said in the log), after opening (a first start's copy of the template), after a restore,
+   * and on close (what PGlite created while it ran).
+   */
+  const keepPrivate = (when: 'start' | 'opened' | 'restore' | 'close') => {
+    try {
+      const changed = restrictDataDir(options.dataDir);
+      if (changed > 0 && when === 'start') {
+        const warn = (logger as Partial<CoreLogger>).warn?.bind(logger) ?? logger.error.bind(logger);
+        warn('the data directory was readable by other users of the computer: made owner-only', { changed });
+      }
+    } catch (error) {
+      logger.error('the data directory could not be made owner-only', { when, error: describeError(error) });
+    }
+  };
 
   const status = (): RecoveryStatus =>
     state.kind === 'recovery' ? recoveryStatusOf({ failure: state.failure, dataDir: options.dataDir, backups: () => store.list() }) : { active: false };
@@ -247,6 +266,7 @@ export async function openLocalApp(options: LocalAppOptions): Promise<LocalApp> 
         if (name.startsWith(ASIDE_PREFIX) && name !== keepAside) fs.rmSync(path.join(options.dataDir, name), { recursive: true, force: true });
       }
       store.prune();
+      keepPrivate('restore');
       // Every window starts afresh: the sessions of the replaced database are gone.
       emit({ name: 'session.changed', payload: { userId: null } });
       return backup;
@@ -254,12 +274,14 @@ export async function openLocalApp(options: LocalAppOptions): Promise<LocalApp> 
 
   store.removeTemporary();
   finishInterruptedRestore(dbDir);
+  keepPrivate('start');
   try {
     await open(true);
   } catch (error) {
     lock.release();
     throw error;
   }
+  keepPrivate('opened');
 
   const current = (): Invoke => {
     if (state.kind === 'open') return state.core.invoke;
@@ -287,6 +309,7 @@ export async function openLocalApp(options: LocalAppOptions): Promise<LocalApp> 
         await closeCurrent();
       } finally {
         state = { kind: 'closed' };
+        keepPrivate('close');
         lock.release();
       }
     },

@@ -1,34 +1,39 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openLocalApp } from '../core/local-app';
 import { createDataDirLogger, logStarted } from '../core/diagnostics/logger';
 import { describeError } from '../core/errors/to-error-data';
 import { loadSchoolConfig } from '../core/school/load-school-config';
 import { schoolConfigSearch } from '../core/school/locate-school-config';
 import { schoolUpdateSettings } from '../core/school/update-settings';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { runDesktopApp } from './lifecycle';
 import { resourcePaths } from './resource-paths';
 import { startUpdates } from './updater';
+import { chooseWindowSource } from './window-source';
+
+// Whatever this process (and Chromium under it) creates is its user's alone; the data directory's own
+// modes are set and repaired by the core (src/core/files/private-data-dir.ts).
+if (process.platform !== 'win32') process.umask(0o077);
+// Before the app is ready: the page's own origin, app://teacher-ai (src/main/app-protocol.ts).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 // Resources sit next to the app when packaged, and in the project folder in development.
 const resourceRoot = app.isPackaged ? process.resourcesPath : app.getAppPath();
-const rendererPage = path.join(import.meta.dirname, '../renderer/index.html');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererDir = path.join(import.meta.dirname, '../renderer');
 
-// The school-wide configuration (README: "School-wide configuration"): TEACHER_AI_SCHOOL_CONFIG, next to
-// the app's executable, or the machine-wide folder. Problems are logged and shown to admins in Settings.
-const schoolPlace = { platform: process.platform, env: process.env, appDir: path.dirname(process.execPath) };
+// The school-wide configuration (README: "School-wide configuration"): next to the app's executable or the
+// machine-wide folder (TEACHER_AI_SCHOOL_CONFIG only where neither exists, or in development). Problems are
+// logged and shown to admins in Settings.
+const schoolPlace = { platform: process.platform, env: process.env, appDir: path.dirname(process.execPath), development: !app.isPackaged };
 const school = loadSchoolConfig(schoolPlace);
 const dataDir = path.join(app.getPath('userData'), 'data');
 // Redacted JSON lines in <dataDir>/logs (README: "Diagnostics and crash safety"); errors on the console in development.
 const logger = createDataDirLogger(dataDir, { console: !app.isPackaged });
 
-const source = devServerUrl
-  ? { url: devServerUrl, urlPrefix: new URL(devServerUrl).origin + '/' }
-  : { url: pathToFileURL(rendererPage).toString(), urlPrefix: pathToFileURL(rendererPage).toString() };
+const source = chooseWindowSource({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
 
 const desktop = runDesktopApp({
   app,
@@ -38,6 +43,7 @@ const desktop = runDesktopApp({
   preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
   openExternal: (url) => void shell.openExternal(url),
   source,
+  serveApp: () => protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir)),
   openCore: async () => {
     const opening = performance.now();
     const local = await openLocalApp({ dataDir, appVersion: app.getVersion(), ...resourcePaths(resourceRoot, app.isPackaged), school, logger });
@@ -59,7 +65,8 @@ void desktop.ready.then(() => {
   const { settings, refused } = schoolUpdateSettings(school, {
     packaged: app.isPackaged,
     builtInFeed: app.isPackaged && fs.existsSync(path.join(process.resourcesPath, 'app-update.yml')),
-    namedByEnvironment: schoolConfigSearch(schoolPlace).explicit !== null,
+    // Only a file the student's environment chose is refused: the machine-wide file wins over the variable.
+    namedByEnvironment: school.source !== null && school.source === schoolConfigSearch(schoolPlace).explicit,
   });
   if (refused) logger.warn(`Updates: ${refused}`);
   startUpdates(settings, {

@@ -7,7 +7,8 @@ import { forwardEvents, isTrustedSender, registerIpcSeam } from './ipc';
 import { runDesktopApp, type DesktopDeps } from './lifecycle';
 import { hardenWebContents, secureWebPreferences } from './window';
 
-const APP_URL = 'file:///opt/teacher-ai/out/renderer/index.html';
+const APP_URL = 'app://teacher-ai/index.html';
+const APP_PREFIX = 'app://teacher-ai/';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<InvokeResult>;
 
@@ -24,16 +25,19 @@ const frame = (url: string, parent: unknown = null) => ({ url, parent });
 
 describe('IPC seam', () => {
   it('trusts only the top frame of the app page', () => {
-    expect(isTrustedSender(frame(APP_URL) as never, APP_URL)).toBe(true);
-    expect(isTrustedSender(frame(APP_URL, {}) as never, APP_URL)).toBe(false);
-    expect(isTrustedSender(frame('https://evil.example/') as never, APP_URL)).toBe(false);
-    expect(isTrustedSender(null, APP_URL)).toBe(false);
+    expect(isTrustedSender(frame(APP_URL) as never, APP_PREFIX)).toBe(true);
+    expect(isTrustedSender(frame(`${APP_URL}#/chat`) as never, APP_PREFIX)).toBe(true);
+    expect(isTrustedSender(frame(APP_URL, {}) as never, APP_PREFIX)).toBe(false);
+    expect(isTrustedSender(frame('https://evil.example/') as never, APP_PREFIX)).toBe(false);
+    expect(isTrustedSender(frame('app://teacher-ai.evil.example/index.html') as never, APP_PREFIX)).toBe(false);
+    expect(isTrustedSender(frame('file:///opt/teacher-ai/out/renderer/index.html') as never, APP_PREFIX)).toBe(false);
+    expect(isTrustedSender(null, APP_PREFIX)).toBe(false);
   });
 
   it('refuses calls from another sender without reaching the core', async () => {
     const ipcMain = fakeIpcMain();
     const invoke = vi.fn(async (): Promise<InvokeResult> => ({ ok: true, value: 1 }));
-    registerIpcSeam(ipcMain as never, invoke, APP_URL);
+    registerIpcSeam(ipcMain as never, invoke, APP_PREFIX);
     const handler = ipcMain.handlers.get(IPC_INVOKE_CHANNEL)!;
 
     const refused = await handler({ senderFrame: frame('https://evil.example/') }, 'courses.list', undefined);
@@ -75,7 +79,7 @@ describe('window security', () => {
   it('denies new windows, navigation away and webviews', () => {
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
     const opened: string[] = [];
-    hardenWebContents(contents as never, APP_URL, (url) => opened.push(url));
+    hardenWebContents(contents as never, APP_PREFIX, (url) => opened.push(url));
     const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => unknown;
     // Web links go to the system browser; nothing ever opens inside the app, and other schemes go nowhere.
     for (const url of ['https://ru.wikipedia.org/wiki/Дробь', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'teacher-ai://x']) {
@@ -85,12 +89,18 @@ describe('window security', () => {
 
     const away = { preventDefault: vi.fn() };
     contents.emit('will-navigate', away, 'https://example.com/');
+    const toFile = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', toFile, 'file:///etc/passwd');
+    const redirected = { preventDefault: vi.fn() };
+    contents.emit('will-redirect', redirected, 'http://127.0.0.1:8080/');
     const inside = { preventDefault: vi.fn() };
     contents.emit('will-navigate', inside, `${APP_URL}#/courses`);
     const webview = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', webview);
 
     expect(away.preventDefault).toHaveBeenCalled();
+    expect(toFile.preventDefault).toHaveBeenCalled();
+    expect(redirected.preventDefault).toHaveBeenCalled();
     expect(inside.preventDefault).not.toHaveBeenCalled();
     expect(webview.preventDefault).toHaveBeenCalled();
   });
@@ -104,9 +114,11 @@ function fakeDesktop(hasLock: boolean) {
     whenReady: vi.fn(() => Promise.resolve()),
   });
   const windows: FakeWindow[] = [];
+  const steps: string[] = [];
+  const fakeContents = () => Object.assign(new EventEmitter(), { send: vi.fn(), isDestroyed: () => false, setWindowOpenHandler: vi.fn() });
   class FakeWindow extends EventEmitter {
-    webContents = Object.assign(new EventEmitter(), { send: vi.fn(), isDestroyed: () => false, setWindowOpenHandler: vi.fn() });
-    loadURL = vi.fn(async () => {});
+    webContents = fakeContents();
+    loadURL = vi.fn(async () => void steps.push('loadURL'));
     isMinimized = () => false;
     restore = vi.fn();
     focus = vi.fn();
@@ -114,22 +126,28 @@ function fakeDesktop(hasLock: boolean) {
     constructor(readonly options: unknown) {
       super();
       windows.push(this);
+      // As Electron does: every new web contents is announced on the app.
+      app.emit('web-contents-created', {}, this.webContents);
     }
   }
   const core = { invoke: vi.fn(), subscribe: vi.fn(() => () => {}), close: vi.fn(async () => {}) };
   const ipcMain = fakeIpcMain();
   const permissionHandler = vi.fn();
+  const permissionCheck = vi.fn();
+  const devicePermission = vi.fn();
   const deps: DesktopDeps = {
     app: app as never,
     BrowserWindow: FakeWindow as never,
     ipcMain: ipcMain as never,
-    defaultSession: () => ({ setPermissionRequestHandler: permissionHandler }) as never,
+    defaultSession: () =>
+      ({ setPermissionRequestHandler: permissionHandler, setPermissionCheckHandler: permissionCheck, setDevicePermissionHandler: devicePermission }) as never,
+    serveApp: vi.fn(() => void steps.push('serveApp')),
     openCore: vi.fn(async () => core as never),
     preloadPath: '/app/preload.cjs',
-    source: { url: APP_URL, urlPrefix: APP_URL },
+    source: { url: APP_URL, urlPrefix: APP_PREFIX },
     onFatal: vi.fn(),
   };
-  return { app, windows, core, ipcMain, deps, permissionHandler };
+  return { app, windows, core, ipcMain, deps, permissionHandler, permissionCheck, devicePermission, steps, fakeContents };
 }
 
 describe('desktop lifecycle', () => {
@@ -159,6 +177,41 @@ describe('desktop lifecycle', () => {
     expect(quitEvent.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0));
     expect(core.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves the app scheme before the window loads it, and denies every permission, asked or checked', async () => {
+    const { windows, deps, permissionHandler, permissionCheck, devicePermission, steps } = fakeDesktop(true);
+    await runDesktopApp(deps).ready;
+    expect(steps).toEqual(['serveApp', 'loadURL']);
+    expect(windows[0]!.loadURL).toHaveBeenCalledWith('app://teacher-ai/index.html');
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'midiSysex', 'fullscreen', 'openExternal']) {
+      const answer = vi.fn();
+      permissionHandler.mock.calls[0]![0](null, permission, answer, {});
+      expect(answer).toHaveBeenCalledWith(false);
+      expect(permissionCheck.mock.calls[0]![0](null, permission, APP_PREFIX, {})).toBe(false);
+    }
+    for (const deviceType of ['hid', 'serial', 'usb']) expect(devicePermission.mock.calls[0]![0]({ deviceType, origin: APP_PREFIX })).toBe(false);
+  });
+
+  it('hardens every web contents the app creates, not only the window’s', async () => {
+    const { app, windows, deps, fakeContents } = fakeDesktop(true);
+    const opened: string[] = [];
+    deps.openExternal = (url) => opened.push(url);
+    await runDesktopApp(deps).ready;
+    expect(windows[0]!.webContents.setWindowOpenHandler).toHaveBeenCalled();
+
+    // A web contents made later (a devtools page, a frame's own contents, whatever Chromium creates).
+    const later = fakeContents();
+    app.emit('web-contents-created', {}, later);
+    const openHandler = later.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => unknown;
+    expect(openHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://example.com/']);
+    const away = { preventDefault: vi.fn() };
+    later.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    later.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
   });
 
   it('reports a core that cannot open instead of leaving a blank window', async () => {

@@ -1,7 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
 
 export interface WindowSource {
-  /** file:// URL of the built page, or the dev server's URL. */
+  /** app://teacher-ai/index.html (the built page), or the dev server's URL in development. */
   url: string;
   /** Calls from frames whose URL does not start with this are refused, and navigation away is blocked. */
   urlPrefix: string;
@@ -30,6 +30,7 @@ export const isWebLink = (url: string): boolean => /^https?:\/\//i.test(url);
 /**
  * No new windows, no navigation away from the app's page, no <webview>. A web link the student clicks
  * (a lesson's source, a link in the teacher's reply) opens in the system browser instead of doing nothing.
+ * Applied to every web contents the app ever creates (`app.on('web-contents-created')`, lifecycle.ts).
  */
 export function hardenWebContents(contents: HardenableContents, urlPrefix: string, openExternal?: (url: string) => void): void {
   contents.setWindowOpenHandler(({ url }) => {
@@ -47,12 +48,8 @@ export function hardenWebContents(contents: HardenableContents, urlPrefix: strin
 
 export type BrowserWindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 
-export function createMainWindow(
-  BrowserWindowClass: BrowserWindowConstructor,
-  preloadPath: string,
-  source: WindowSource,
-  openExternal?: (url: string) => void,
-): BrowserWindow {
+/** The one app window; its web contents is hardened as it is created (`web-contents-created`). */
+export function createMainWindow(BrowserWindowClass: BrowserWindowConstructor, preloadPath: string, source: WindowSource): BrowserWindow {
   const window = new BrowserWindowClass({
     width: 1200,
     height: 800,
@@ -62,7 +59,6 @@ export function createMainWindow(
     title: 'Teacher AI',
     webPreferences: secureWebPreferences(preloadPath),
   });
-  hardenWebContents(window.webContents, source.urlPrefix, openExternal);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(source.url);
   return window;

@@ -16,7 +16,7 @@ function problemsOf(env: Record<string, string | undefined>): { problems: readon
 }
 
 describe('loadConfig', () => {
-  it('applies the defaults: port 3001, a 1 MiB body limit, the shipped catalogue, bcrypt cost 10', () => {
+  it('applies the defaults: port 3001, a 1 MiB body limit, the shipped catalogue, bcrypt cost 10, 1024 connections', () => {
     expect(loadConfig(valid)).toEqual({
       databaseUrl: valid.DATABASE_URL,
       port: 3001,
@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       contentDir: DEFAULT_CONTENT_DIR,
       achievementsFile: DEFAULT_ACHIEVEMENTS_FILE,
       bcryptCost: 10,
+      maxConnections: 1024,
     });
   });
 
@@ -37,8 +38,9 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, BCRYPT_COST: '3' }).problems).toEqual(['BCRYPT_COST must be a whole number from 4 to 15.']);
   });
 
-  it('reads PORT and MAX_BODY_BYTES', () => {
-    expect(loadConfig({ ...valid, PORT: '8080', MAX_BODY_BYTES: '2048' })).toMatchObject({ port: 8080, maxBodyBytes: 2048 });
+  it('reads PORT, MAX_BODY_BYTES and MAX_CONNECTIONS', () => {
+    expect(loadConfig({ ...valid, PORT: '8080', MAX_BODY_BYTES: '2048', MAX_CONNECTIONS: '50' })).toMatchObject({ port: 8080, maxBodyBytes: 2048, maxConnections: 50 });
+    expect(problemsOf({ ...valid, MAX_CONNECTIONS: '0' }).problems).toEqual(['MAX_CONNECTIONS must be a whole number from 1 to 1000000.']);
     expect(loadConfig({ ...valid, PORT: '0' }).port).toBe(0);
   });
 

@@ -14,10 +14,13 @@ export interface ServerConfig {
   readonly achievementsFile: string;
   /** bcrypt cost of new password hashes. */
   readonly bcryptCost: number;
+  /** Open connections at most (slow or idle clients cannot hold the server). */
+  readonly maxConnections: number;
 }
 
 export const DEFAULT_PORT = 3001; // as in the seed
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS = 1_024;
 export const MIN_TOKEN_SECRET_LENGTH = 32;
 /** bcrypt cost on the server: ~90 ms per hash in bcryptjs, the minimum worth having online. */
 export const DEFAULT_BCRYPT_COST = 10;
@@ -71,6 +74,7 @@ const schema = z.object({
   ACHIEVEMENTS_FILE: optionalPath,
   // Below 10 only for tests: hashing is most of a registration's time.
   BCRYPT_COST: wholeNumber('BCRYPT_COST', 4, 15),
+  MAX_CONNECTIONS: wholeNumber('MAX_CONNECTIONS', 1, 1_000_000),
 });
 
 /** Reads the configuration from an environment object (passed in, so tests control it). */
@@ -83,13 +87,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     CONTENT_DIR: env.CONTENT_DIR,
     ACHIEVEMENTS_FILE: env.ACHIEVEMENTS_FILE,
     BCRYPT_COST: env.BCRYPT_COST,
+    MAX_CONNECTIONS: env.MAX_CONNECTIONS,
   });
   if (!parsed.success) {
     // One line per variable: a too-short secret would otherwise be reported by both of its checks.
     const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];
     throw new ConfigError(problems);
   }
-  const { DATABASE_URL, PORT, TOKEN_SECRET, MAX_BODY_BYTES, CONTENT_DIR, ACHIEVEMENTS_FILE, BCRYPT_COST } = parsed.data;
+  const { DATABASE_URL, PORT, TOKEN_SECRET, MAX_BODY_BYTES, CONTENT_DIR, ACHIEVEMENTS_FILE, BCRYPT_COST, MAX_CONNECTIONS } = parsed.data;
   return {
     databaseUrl: DATABASE_URL,
     port: PORT ?? DEFAULT_PORT,
@@ -98,5 +103,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     contentDir: CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
     achievementsFile: ACHIEVEMENTS_FILE ?? DEFAULT_ACHIEVEMENTS_FILE,
     bcryptCost: BCRYPT_COST ?? DEFAULT_BCRYPT_COST,
+    maxConnections: MAX_CONNECTIONS ?? DEFAULT_MAX_CONNECTIONS,
   };
 }

@@ -38,18 +38,23 @@ describe('readJsonBody', () => {
     expect((await failure(readJsonBody(body([]).req, 100))).status).toBe(400);
   });
 
-  it('answers 413 from the declared length without reading anything', async () => {
-    const { req, pulled } = body(['x'], { 'content-length': '101' });
-    const error = await failure(readJsonBody(req, 100));
+  it('answers 413 for a body over its declared or its actual length, after reading the rest without keeping it', async () => {
+    const declared = body(['x', 'y'], { 'content-length': '101' });
+    const error = await failure(readJsonBody(declared.req, 100));
     expect([error.status, error.code]).toEqual([413, 'payload_too_large']);
-    expect(pulled()).toBe(0);
+    expect(declared.pulled()).toBe(2);
+
+    const streamed = body(Array.from({ length: 1000 }, () => 'x'.repeat(40)));
+    expect((await failure(readJsonBody(streamed.req, 100))).status).toBe(413);
+    expect(streamed.pulled()).toBe(1000);
   });
 
-  it('answers 413 as soon as a streamed body passes the limit, without reading the rest', async () => {
-    const chunks = Array.from({ length: 1000 }, () => 'x'.repeat(40));
-    const { req, pulled } = body(chunks);
-    const error = await failure(readJsonBody(req, 100));
-    expect(error.status).toBe(413);
-    expect(pulled()).toBeLessThan(10);
+  it('answers 400 for JSON that is not plain data within the limits: NUL in text, too deep, lone surrogates', async () => {
+    const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    for (const text of ['{"content":"a\\u0000b"}', '{"k\\u0000":1}', deep, '["\\ud800"]']) {
+      const error = await failure(readJsonBody(body([text]).req, 1_000_000));
+      expect(error.status).toBe(400);
+      expect(error.details).toMatchObject({ issues: [{ message: expect.stringMatching(/^(text_nul|too_deep|text_not_unicode)$/) }] });
+    }
   });
 });

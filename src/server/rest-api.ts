@@ -17,6 +17,7 @@ import {
 } from '../shared/rest-api';
 import { z } from 'zod';
 import { asStudent } from './auth/authenticate';
+import { authenticated } from './authenticated';
 import type { ServerDeps } from './deps';
 import type { Router } from './router';
 import { parseRequest } from './validate';
@@ -30,14 +31,14 @@ const courseIdSchema = z.object({ courseId: z.uuid() });
  */
 export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
   // Flow 1: open a course — the course with its ordered lessons and where this student stands in each.
-  router.add('GET', '/api/courses/:courseId', async ({ req, params }) => {
+  router.add('GET', '/api/courses/:courseId', authenticated(deps, async ({ req, params }) => {
     const { courseId } = parseRequest(courseIdSchema, params, 'course id');
     const course = await asStudent(deps, req, (tx, student) => getCourse(tx, student.userId, courseId), { readOnly: true });
     return { status: 200, body: courseResponseSchema.parse(course) };
-  });
+  }));
 
   // Flow 2, part one: start a chat session, optionally about a course or one of its lessons.
-  router.add('POST', '/api/chat/sessions', async ({ req, readJson }) => {
+  router.add('POST', '/api/chat/sessions', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(startChatSessionRequestSchema, await readJson());
     const session = await asStudent(deps, req, async (tx, student) => {
       const title = body.lessonId
@@ -54,10 +55,10 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
       return (await applyMutation<'chat.startSession', ChatSession>(tx, student.userId, startChatSession, args)).result;
     });
     return { status: 201, body: chatSessionResponseSchema.parse(session) };
-  });
+  }));
 
   // Flow 2, part two: the student's message, appended to their own session (another's is a 404).
-  router.add('POST', '/api/chat/messages', async ({ req, readJson }) => {
+  router.add('POST', '/api/chat/messages', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(appendChatMessageRequestSchema, await readJson());
     const message = await asStudent(deps, req, async (tx, student) => {
       const args = parseMutationArgs('chat.appendMessage', {
@@ -71,10 +72,10 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
       return (await applyMutation<'chat.appendMessage', ChatMessage>(tx, student.userId, appendChatMessage, args)).result;
     });
     return { status: 201, body: chatMessageResponseSchema.parse(message) };
-  });
+  }));
 
   // Flow 3: complete a lesson — progress upserted, the enrolment recounted, in ONE transaction.
-  router.add('POST', '/api/learning-plans/lessons/progress', async ({ req, readJson }) => {
+  router.add('POST', '/api/learning-plans/lessons/progress', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(lessonProgressRequestSchema, await readJson());
     const completed = await asStudent(deps, req, async (tx, student) => {
       const args = parseMutationArgs('lesson.complete', {
@@ -87,5 +88,5 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
       return (await applyMutation<'lesson.complete', CompletedLesson>(tx, student.userId, completeLesson, args)).result;
     });
     return { status: 200, body: lessonProgressResponseSchema.parse({ lesson: completed.lesson, enrolment: completed.enrolment }) };
-  });
+  }));
 }

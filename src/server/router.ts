@@ -63,6 +63,11 @@ export class Router {
     return this;
   }
 
+  /** Every registered method and path pattern, in the order added (tests walk them all). */
+  list(): { method: string; path: string }[] {
+    return this.routes.flatMap((route) => [...route.byMethod.keys()].map((method) => ({ method, path: route.pattern })));
+  }
+
   match(method: string, path: string): Match {
     const parts = splitPath(path);
     let best: { route: Route; params: Record<string, string> } | undefined;

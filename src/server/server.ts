@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPasswordHasher } from '../core/accounts/password-hasher';
 import { openPostgres } from '../core/db/open-postgres';
@@ -10,6 +9,7 @@ import { loadConfig } from './config';
 import type { ServerDeps } from './deps';
 import { createHealthHandler, HEALTH_PATH } from './health';
 import { createLogger, type Logger } from './logger';
+import { createLimitedHttpServer, DEFAULT_HTTP_LIMITS, type HttpServerLimits } from '../core/net/http-server-limits';
 import { migrateUnderLock } from './migrate';
 import { MIGRATIONS_FOLDER, readPackageVersion } from './paths';
 import { createRequestListener } from './request-listener';
@@ -34,6 +34,8 @@ export interface StartServerOptions {
   pullPageRows?: number;
   /** Tests only: a connect timeout a loaded test machine can meet (production keeps 2 s). */
   connectTimeoutMs?: number;
+  /** Tests only: shorter timeouts for slow clients (the connection cap is MAX_CONNECTIONS). */
+  httpLimits?: Partial<HttpServerLimits>;
 }
 
 export interface RunningServer {
@@ -89,7 +91,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   addRestApiRoutes(router, deps);
   options.routes?.(router);
 
-  const server = http.createServer(createRequestListener({ router, log, maxBodyBytes: config.maxBodyBytes }));
+  const server = createLimitedHttpServer(createRequestListener({ router, log, maxBodyBytes: config.maxBodyBytes }), {
+    ...DEFAULT_HTTP_LIMITS,
+    maxConnections: config.maxConnections,
+    ...options.httpLimits,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

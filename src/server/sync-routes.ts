@@ -2,6 +2,7 @@ import { CursorAhead, readChanges } from '../core/sync/server-pull';
 import { applyPushBatch, PushRefused } from '../core/sync/server-push';
 import { cursorSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../shared/sync';
 import { asStudent } from './auth/authenticate';
+import { authenticated } from './authenticated';
 import type { ServerDeps } from './deps';
 import { HttpError } from './http-errors';
 import type { Router } from './router';
@@ -16,7 +17,7 @@ function refusal(error: PushRefused): HttpError {
 
 /** The sync protocol of DESIGN.md §5: push named mutations, pull what changed since a cursor. */
 export function addSyncRoutes(router: Router, deps: ServerDeps): void {
-  router.add('POST', '/sync/push', async ({ req, readJson }) => {
+  router.add('POST', '/sync/push', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(pushRequestSchema, await readJson());
     if (body.schemaVersion > deps.schemaVersion) {
       throw new HttpError(409, `The device's data is newer (schema ${body.schemaVersion}) than this server's (${deps.schemaVersion}).`, 'schema_newer_than_server', {}, {
@@ -37,9 +38,9 @@ export function addSyncRoutes(router: Router, deps: ServerDeps): void {
       deps.log.warn('pushed mutations rejected', { rejected: result.rejected.map((r) => r.id), lastMutationId: result.lastMutationId });
     }
     return { status: 200, body: pushResponseSchema.parse(result) };
-  });
+  }));
 
-  router.add('GET', '/sync/pull', async ({ req, url }) => {
+  router.add('GET', '/sync/pull', authenticated(deps, async ({ req, url }) => {
     const cursor = parseRequest(cursorSchema, url.searchParams.get('cursor') ?? undefined, 'cursor query parameter');
     // One snapshot: the change list and the rows it points at agree.
     const result = await asStudent(
@@ -56,5 +57,5 @@ export function addSyncRoutes(router: Router, deps: ServerDeps): void {
       { isolation: 'repeatable read', readOnly: true },
     );
     return { status: 200, body: pullResponseSchema.parse(result) };
-  });
+  }));
 }

@@ -14,9 +14,14 @@ export interface TeacherBridge {
 export const IPC_INVOKE_CHANNEL = 'teacher:invoke';
 export const IPC_EVENT_CHANNEL = 'teacher:event';
 
-/** POST, JSON body `{ method, input }`, header `Authorization: Bearer <token>`; answers an InvokeResult. */
+/** POST, JSON body `{ method, input }`, header `Authorization: Bearer <API token>`; answers an InvokeResult. */
 export const HTTP_INVOKE_PATH = '/api/invoke';
 /** GET, same header; a `text/event-stream` whose `data:` lines are JSON CoreEvents. */
 export const HTTP_EVENTS_PATH = '/api/events';
-/** The launch token arrives in the page URL as `?token=…`. */
-export const TOKEN_QUERY_PARAM = 'token';
+/**
+ * POST, JSON body `{ code }` (the launch code), from the page itself: answers an InvokeResult whose value
+ * is `{ token }`, the API token. Each code is exchanged once.
+ */
+export const HTTP_SESSION_PATH = '/api/session';
+/** The one-time launch code arrives in the page URL as `?code=…`. */
+export const LAUNCH_CODE_PARAM = 'code';

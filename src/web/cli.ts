@@ -16,6 +16,8 @@ function defaultDataDir(): string {
 }
 
 async function main(): Promise<void> {
+  // Whatever this process creates is its user's alone (the data directory's own modes are set and repaired in the core).
+  if (process.platform !== 'win32') process.umask(0o077);
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
@@ -48,7 +50,15 @@ async function main(): Promise<void> {
   const schoolConfig = values['school-config'];
   const env = schoolConfig ? { ...process.env, [SCHOOL_CONFIG_ENV]: path.resolve(schoolConfig) } : process.env;
   const school = loadSchoolConfig({ platform: process.platform, env, appDir: null });
-  const app = await startBrowserMode({ dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()), port, appVersion: version, school, keepBackups });
+  const app = await startBrowserMode({
+    dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
+    port,
+    appVersion: version,
+    school,
+    keepBackups,
+    // Each address opens the app once; the next one is for another tab or browser.
+    onLaunchUrlUsed: (next) => console.log(`Teacher AI: that address has been used. To open the app in another tab or browser: ${next}`),
+  });
   console.log(`Teacher AI is running at ${app.url}`);
 
   let closing = false;

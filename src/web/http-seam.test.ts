@@ -5,10 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../shared/contract';
-import { HTTP_EVENTS_PATH, HTTP_INVOKE_PATH } from '../shared/seam';
-import { createHttpSeam, MAX_BODY_BYTES } from './http-seam';
+import { HTTP_EVENTS_PATH, HTTP_INVOKE_PATH, HTTP_SESSION_PATH } from '../shared/seam';
+import { assetCookieName, createHttpSeam, MAX_BODY_BYTES } from './http-seam';
+import { LaunchSecrets } from './launch-secrets';
 
-const TOKEN = 'launch-token-for-tests';
+const spentCodes: string[] = [];
+const secrets = new LaunchSecrets((next) => spentCodes.push(next));
+const TOKEN = secrets.apiToken;
 let server: http.Server;
 let port = 0;
 let staticDir: string;
@@ -26,7 +29,7 @@ beforeAll(async () => {
       return () => listeners.delete(listener);
     },
   };
-  server = http.createServer(createHttpSeam({ core, token: TOKEN, staticDir, port: () => port }));
+  server = http.createServer(createHttpSeam({ core, secrets, staticDir, port: () => port }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -63,35 +66,93 @@ function request(options: { path: string; method?: string; host?: string; header
 const auth = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
 
 describe('browser-mode HTTP seam', () => {
-  it('refuses a request with another Host header, even with the token', async () => {
-    const res = await request({ path: `/?token=${TOKEN}`, host: `evil.example:${port}` });
+  const code = () => secrets.launchCode;
+  const exchange = (body: unknown, headers: Record<string, string> = {}) =>
+    request({ path: HTTP_SESSION_PATH, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('refuses a request with another Host header, even with the code or the API token', async () => {
+    const res = await request({ path: `/?code=${code()}`, host: `evil.example:${port}` });
     expect(res.status).toBe(403);
     const api = await request({ path: HTTP_INVOKE_PATH, method: 'POST', host: 'evil.example', headers: auth, body: '{}' });
     expect(api.status).toBe(403);
+    expect((await exchange({ code: code() }, { Host: `attacker.example:${port}` })).status).toBe(403);
   });
 
-  it('refuses the page and the API without the token', async () => {
+  it('refuses the page and the API without a code, a cookie or the token', async () => {
     expect((await request({ path: '/' })).status).toBe(401);
-    expect((await request({ path: '/?token=wrong' })).status).toBe(401);
+    expect((await request({ path: '/?code=wrong' })).status).toBe(401);
+    expect((await request({ path: `/?token=${TOKEN}` })).status).toBe(401);
     const api = await request({ path: HTTP_INVOKE_PATH, method: 'POST', body: JSON.stringify({ method: 'courses.list' }) });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(invoke).not.toHaveBeenCalled();
   });
 
-  it('serves the page with the token and sets a strict cookie for its assets', async () => {
-    const res = await request({ path: `/?token=${TOKEN}`, host: `localhost:${port}` });
+  it('serves the page for the launch code with an asset cookie that is worth nothing on the API', async () => {
+    const launchCode = code();
+    const res = await request({ path: `/?code=${launchCode}`, host: `localhost:${port}` });
     expect(res.status).toBe(200);
     expect(res.body).toContain('Teacher AI');
-    expect(res.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+    const setCookie = res.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(new RegExp(`^${assetCookieName(port)}=[\\w-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    const withCookie = await request({ path: '/index.html', headers: { Cookie: `teacher_ai_token=${TOKEN}` } });
-    expect(withCookie.status).toBe(200);
+    const cookie = setCookie.split(';')[0]!;
+    const value = cookie.split('=')[1]!;
+    // Serving the page spends nothing: the page itself exchanges the code.
+    expect(code()).toBe(launchCode);
+    expect(value).not.toBe(TOKEN);
+    expect((await request({ path: '/index.html', headers: { Cookie: cookie } })).status).toBe(200);
+    // Whoever receives the cookie (any program on 127.0.0.1 the browser visits) cannot call the core with it.
+    const replays: Record<string, string>[] = [{ Cookie: cookie }, { Authorization: `Bearer ${value}` }, { Cookie: cookie, Authorization: `Bearer ${value}` }];
+    for (const headers of replays) {
+      const api = await request({ path: HTTP_INVOKE_PATH, method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ method: 'courses.list' }) });
+      expect(api.status).toBe(401);
+      expect((await request({ path: HTTP_EVENTS_PATH, headers })).status).toBe(401);
+      expect((await exchange({ code: value }, headers)).status).toBe(401);
+    }
+    expect(invoke).not.toHaveBeenCalled();
+  });
+
+  it('exchanges the launch code for the API token once; a spent code opens nothing', async () => {
+    const launchCode = code();
+    const first = await exchange({ code: launchCode }, { Origin: `http://127.0.0.1:${port}`, 'Sec-Fetch-Site': 'same-origin' });
+    expect(first.status).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(first.body)).toEqual({ ok: true, value: { token: TOKEN } });
+    expect(spentCodes.at(-1)).toBe(code());
+    expect(code()).not.toBe(launchCode);
+
+    const again = await exchange({ code: launchCode });
+    expect(again.status).toBe(401);
+    expect(JSON.parse(again.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(again.body).not.toContain(TOKEN);
+    expect((await request({ path: `/?code=${launchCode}` })).status).toBe(401);
+  });
+
+  it('exchanges a code only for the page itself: not for another origin, port or a form', async () => {
+    const launchCode = code();
+    const attempts = [
+      await exchange({ code: launchCode }, { Origin: `http://127.0.0.1:${port + 1}` }),
+      await exchange({ code: launchCode }, { Origin: 'http://attacker.example' }),
+      await exchange({ code: launchCode }, { 'Sec-Fetch-Site': 'same-site' }),
+      await exchange({ code: launchCode }, { 'Sec-Fetch-Site': 'cross-site' }),
+      await exchange({ code: launchCode }, { 'Content-Type': 'text/plain' }),
+      await request({ path: `${HTTP_SESSION_PATH}?code=${launchCode}` }),
+    ];
+    for (const attempt of attempts) {
+      expect(attempt.status).toBe(403);
+      expect(attempt.body).not.toContain(TOKEN);
+    }
+    // None of them spent the code.
+    expect(code()).toBe(launchCode);
+    expect((await exchange({ code: 42 })).status).toBe(401);
+    expect((await exchange('not an object')).status).toBe(401);
+    expect((await request({ path: HTTP_SESSION_PATH, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' })).status).toBe(400);
   });
 
   it('never serves a file outside the renderer folder', async () => {
     for (const p of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/..%2foutside-secret.txt']) {
-      const res = await request({ path: `${p}?token=${TOKEN}` });
+      const res = await request({ path: `${p}?code=${code()}` });
       expect(res.status).toBe(404);
       expect(res.body).not.toContain('secret');
     }
@@ -107,8 +168,13 @@ describe('browser-mode HTTP seam', () => {
     const notJson = await request({ path: HTTP_INVOKE_PATH, method: 'POST', headers: auth, body: '{oops' });
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const tooLarge = await request({ path: HTTP_INVOKE_PATH, method: 'POST', headers: auth, body: 'x'.repeat(MAX_BODY_BYTES + 1) });
-    expect(tooLarge.status).toBe(413);
+    // Over the limit: a 413 the client can read, never a reset, and the next request is served.
+    for (const size of [MAX_BODY_BYTES + 1, 8 * MAX_BODY_BYTES]) {
+      const tooLarge = await request({ path: HTTP_INVOKE_PATH, method: 'POST', headers: auth, body: 'x'.repeat(size) });
+      expect(tooLarge.status).toBe(413);
+      expect(JSON.parse(tooLarge.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect((await request({ path: HTTP_INVOKE_PATH, method: 'POST', headers: auth, body: '[]' })).status).toBe(400);
   });
 
   it('streams core events to an authorised listener', async () => {

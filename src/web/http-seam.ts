@@ -1,34 +1,27 @@
-import { timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { Core } from '../core/create-core';
-import { HTTP_EVENTS_PATH, HTTP_INVOKE_PATH, TOKEN_QUERY_PARAM } from '../shared/seam';
+import { HTTP_EVENTS_PATH, HTTP_INVOKE_PATH, HTTP_SESSION_PATH, LAUNCH_CODE_PARAM } from '../shared/seam';
 import type { InvokeResult } from '../shared/errors';
-import { readStaticFile } from './static-files';
+import type { LaunchSecrets } from './launch-secrets';
+import { readRequestBody } from './request-body';
+import { CONTENT_SECURITY_POLICY, readStaticFile } from '../core/net/static-files';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-const TOKEN_COOKIE = 'teacher_ai_token';
 const HEARTBEAT_MS = 15_000;
 
-/** Same policy as the renderer's meta tag, sent as a header too. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface HttpSeamOptions {
   core: Pick<Core, 'invoke' | 'subscribe'>;
-  /** The per-launch secret every request must present. */
-  token: string;
+  /** This launch's code, API token and asset cookie. */
+  secrets: LaunchSecrets;
   /** The built renderer (out/renderer). */
   staticDir: string;
   /** The port the server listens on, for the Host check (known after listen). */
   port: () => number;
 }
 
-const sameSecret = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
+/** The asset cookie's name carries the port, so two instances on one computer do not overwrite each other's. */
+export const assetCookieName = (port: number) => `teacher_ai_assets_${port}`;
 
 const securityHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -39,9 +32,9 @@ const securityHeaders = {
   'X-Frame-Options': 'DENY',
 };
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { ...securityHeaders, ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
 }
 
@@ -50,10 +43,10 @@ const failure = (code: 'invalid_input' | 'unauthenticated' | 'forbidden', messag
   error: { code, message },
 });
 
-function cookieToken(req: http.IncomingMessage): string | null {
+function cookie(req: http.IncomingMessage, wanted: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
+    if (name === wanted) return value.join('=');
   }
   return null;
 }
@@ -63,28 +56,35 @@ function bearerToken(req: http.IncomingMessage): string | null {
   return header.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | 'too_large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return 'too_large';
-    chunks.push(chunk);
+type Body = { kind: 'json'; value: unknown } | { kind: 'refused'; status: number; result: InvokeResult };
+
+async function readJson(req: http.IncomingMessage): Promise<Body> {
+  const text = await readRequestBody(req, MAX_BODY_BYTES);
+  if (text === 'too_large') {
+    return { kind: 'refused', status: 413, result: failure('invalid_input', `Request body is larger than ${MAX_BODY_BYTES} bytes`) };
   }
-  return Buffer.concat(chunks).toString('utf8');
+  try {
+    return { kind: 'json', value: JSON.parse(text) };
+  } catch {
+    return { kind: 'refused', status: 400, result: failure('invalid_input', 'The request body is not JSON') };
+  }
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The browser-mode seam: the renderer and the contract over HTTP, for 127.0.0.1 only.
  * - Host must be 127.0.0.1:<port> or localhost:<port> (defeats DNS rebinding).
- * - The page is opened with ?token=…, which sets an HttpOnly SameSite=Strict cookie for its assets.
- * - Contract calls need `Authorization: Bearer <token>`: a header another site cannot make a browser send.
+ * - The page is opened at /?code=<launch code>, which sets the asset cookie; the page then exchanges the
+ *   code, once, for the API token (POST /api/session, same origin only) and takes it out of the address bar.
+ * - Contract calls need `Authorization: Bearer <API token>`: a header no other site can make a browser
+ *   send, and a secret no other site or port ever receives (see LaunchSecrets).
  */
 export function createHttpSeam(options: HttpSeamOptions): http.RequestListener {
-  const { core, token, staticDir, port } = options;
+  const { core, secrets, staticDir, port } = options;
 
-  const hostAllowed = (host: string | undefined) =>
-    host === `127.0.0.1:${port()}` || host === `localhost:${port()}`;
+  const origins = () => [`127.0.0.1:${port()}`, `localhost:${port()}`];
+  const hostAllowed = (host: string | undefined) => host !== undefined && origins().includes(host);
 
   return async (req, res) => {
     try {
@@ -95,10 +95,15 @@ export function createHttpSeam(options: HttpSeamOptions): http.RequestListener {
       }
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
+      if (url.pathname === HTTP_SESSION_PATH) {
+        await exchangeCode(req, res);
+        return;
+      }
       if (url.pathname.startsWith('/api/')) {
         const presented = bearerToken(req);
-        if (!presented || !sameSecret(presented, token)) {
-          sendJson(res, 401, failure('unauthenticated', 'Missing or wrong launch token'));
+        if (!presented || !secrets.isApiToken(presented)) {
+          req.resume();
+          sendJson(res, 401, failure('unauthenticated', 'Missing or wrong API token'));
           return;
         }
         if (url.pathname === HTTP_INVOKE_PATH && req.method === 'POST') {
@@ -114,20 +119,17 @@ export function createHttpSeam(options: HttpSeamOptions): http.RequestListener {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') {
+        req.resume();
         res.writeHead(405, { Allow: 'GET, HEAD' });
         res.end();
         return;
       }
-      const queryToken = url.searchParams.get(TOKEN_QUERY_PARAM);
-      const viaQuery = queryToken !== null && sameSecret(queryToken, token);
-      const viaCookie = (() => {
-        const c = cookieToken(req);
-        return c !== null && sameSecret(c, token);
-      })();
-      if (!viaQuery && !viaCookie) {
+      const code = url.searchParams.get(LAUNCH_CODE_PARAM);
+      const viaCode = code !== null && secrets.isLaunchCode(code);
+      const held = cookie(req, assetCookieName(port()));
+      if (!viaCode && !(held !== null && secrets.isAssetCookie(held))) {
         res.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('Teacher AI: open the address printed in the terminal (it contains the launch token).\n' +
-          'Teacher AI: откройте адрес из терминала (в нём есть токен запуска).\n');
+        res.end('Teacher AI: open the address printed in the terminal.\nTeacher AI: откройте адрес, напечатанный в терминале.\n');
         return;
       }
       const file = readStaticFile(staticDir, url.pathname);
@@ -141,7 +143,7 @@ export function createHttpSeam(options: HttpSeamOptions): http.RequestListener {
         'Content-Type': file.contentType,
         'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
       };
-      if (viaQuery) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      if (viaCode) headers['Set-Cookie'] = `${assetCookieName(port())}=${secrets.assetCookie}; HttpOnly; SameSite=Strict; Path=/`;
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : file.body);
     } catch {
@@ -150,26 +152,49 @@ export function createHttpSeam(options: HttpSeamOptions): http.RequestListener {
     }
   };
 
+  /**
+   * The launch code for the API token. Only the page itself may ask: a request another site makes the
+   * browser send carries its own Origin or `Sec-Fetch-Site: cross-site`, and a JSON body needs a CORS
+   * preflight this server never grants — so no other origin can make the exchange or read its answer.
+   */
+  async function exchangeCode(req: http.IncomingMessage, res: http.ServerResponse) {
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    const sameOrigin =
+      (origin === undefined || origins().some((allowed) => origin === `http://${allowed}`)) && (site === undefined || site === 'same-origin');
+    if (req.method !== 'POST' || !sameOrigin || !(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      req.resume();
+      sendJson(res, 403, failure('forbidden', 'The launch code is exchanged only by the app page, with a JSON POST'));
+      return;
+    }
+    const body = await readJson(req);
+    if (body.kind === 'refused') {
+      sendJson(res, body.status, body.result);
+      return;
+    }
+    const code = isObject(body.value) ? body.value.code : undefined;
+    const token = typeof code === 'string' ? secrets.exchange(code) : null;
+    if (!token) {
+      sendJson(res, 401, failure('unauthenticated', 'This launch code is wrong or was already used'));
+      return;
+    }
+    sendJson(res, 200, { ok: true, value: { token } });
+  }
+
   async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse) {
-    const body = await readBody(req);
-    if (body === 'too_large') {
-      sendJson(res, 413, failure('invalid_input', `Request body is larger than ${MAX_BODY_BYTES} bytes`));
+    const body = await readJson(req);
+    if (body.kind === 'refused') {
+      sendJson(res, body.status, body.result);
       return;
     }
-    let message: { method?: unknown; input?: unknown };
-    try {
-      message = JSON.parse(body) as typeof message;
-    } catch {
-      sendJson(res, 400, failure('invalid_input', 'The request body is not JSON'));
-      return;
-    }
-    if (typeof message !== 'object' || message === null) {
+    if (!isObject(body.value)) {
       sendJson(res, 400, failure('invalid_input', 'The request body must be an object { method, input }'));
       return;
     }
-    const result = await core.invoke(message.method, message.input);
-    if (!result.ok && result.error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(result.error.retryAfterSeconds));
-    sendJson(res, result.ok ? 200 : statusFor(result.error.code), result);
+    const result = await core.invoke(body.value.method, body.value.input);
+    const headers: http.OutgoingHttpHeaders =
+      !result.ok && result.error.retryAfterSeconds !== undefined ? { 'Retry-After': String(result.error.retryAfterSeconds) } : {};
+    sendJson(res, result.ok ? 200 : statusFor(result.error.code), result, headers);
   }
 
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {

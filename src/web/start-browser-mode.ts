@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/create-core';
 import { openLocalApp, type LocalApp } from '../core/local-app';
 import { createDataDirLogger, logStarted } from '../core/diagnostics/logger';
 import { loadSchoolConfig, type LoadedSchoolConfig } from '../core/school/load-school-config';
-import { TOKEN_QUERY_PARAM } from '../shared/seam';
+import { createLimitedHttpServer, DEFAULT_HTTP_LIMITS, type HttpServerLimits } from '../core/net/http-server-limits';
+import { LAUNCH_CODE_PARAM } from '../shared/seam';
 import { createHttpSeam } from './http-seam';
+import { LaunchSecrets } from './launch-secrets';
 import { projectPaths } from './project-paths';
 
 export interface BrowserModeOptions {
@@ -22,12 +22,21 @@ export interface BrowserModeOptions {
   school?: LoadedSchoolConfig;
   /** How many backups to keep in `<dataDir>/backups` (7). */
   keepBackups?: number;
+  /** Called with the next launch address each time one was used (`npm run serve` prints it). */
+  onLaunchUrlUsed?: (nextUrl: string) => void;
+  /** Tests only: shorter timeouts for slow clients, a smaller connection cap. */
+  httpLimits?: Partial<HttpServerLimits>;
 }
 
+/** One browser opens a handful of connections (and one event stream per tab): a small cap is plenty. */
+const BROWSER_MODE_MAX_CONNECTIONS = 64;
+
 export interface BrowserMode {
-  url: string;
+  /** The launch address not yet used: `http://127.0.0.1:<port>/?code=<one-time code>` (a new one after each use). */
+  readonly url: string;
   port: number;
-  token: string;
+  /** The API token (Authorization: Bearer on /api/*), for tests that call the seam directly. */
+  apiToken: string;
   /** The open core (it changes when a backup is restored); throws in recovery mode. */
   readonly core: Core;
   /** The core or the recovery core behind the seam, across restores. */
@@ -51,10 +60,12 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     templatePath: options.templatePath === undefined ? projectPaths.templatePath : options.templatePath,
     school: options.school ?? loadSchoolConfig({ platform: process.platform, env: process.env, appDir: null }),
   });
-  const token = randomBytes(32).toString('base64url');
   let port = options.port;
-  const server = http.createServer(
-    createHttpSeam({ core: local, token, staticDir: options.staticDir ?? projectPaths.rendererDir, port: () => port }),
+  const launchUrl = (code: string) => `http://127.0.0.1:${port}/?${LAUNCH_CODE_PARAM}=${code}`;
+  const secrets = new LaunchSecrets((next) => options.onLaunchUrlUsed?.(launchUrl(next)));
+  const server = createLimitedHttpServer(
+    createHttpSeam({ core: local, secrets, staticDir: options.staticDir ?? projectPaths.rendererDir, port: () => port }),
+    { ...DEFAULT_HTTP_LIMITS, maxConnections: BROWSER_MODE_MAX_CONNECTIONS, ...options.httpLimits },
   );
   try {
     await new Promise<void>((resolve, reject) => {
@@ -68,9 +79,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   port = (server.address() as AddressInfo).port;
   logStarted(logger, { mode: 'browser', appVersion: options.appVersion, openMs: Math.round(performance.now() - opening), recovery: !local.core });
   return {
-    url: `http://127.0.0.1:${port}/?${TOKEN_QUERY_PARAM}=${token}`,
+    get url() {
+      return launchUrl(secrets.launchCode);
+    },
     port,
-    token,
+    apiToken: secrets.apiToken,
     get core() {
       if (!local.core) throw new Error('The app is in recovery mode: its database could not be opened');
       return local.core;

@@ -42,7 +42,10 @@ export interface OpenAppOptions {
   school?: LoadedSchoolConfig;
 }
 
-/** Browser mode on a fresh data directory, and a new page opened at its tokenised address. */
+/**
+ * Browser mode on a fresh data directory, and a new page opened at its launch address (`app.url`: a
+ * one-time code the page exchanges for its API token; reading `app.url` again gives the next address).
+ */
 export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-e2e-'));
   const app = await startBrowserMode({ dataDir, port: 0, appVersion: '0.0.0-e2e', school: options.school ?? NO_SCHOOL_CONFIG });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/test-databases';
 
-const LINE = /^Teacher AI is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/m;
+const LINE = /^Teacher AI is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?code=([\w-]+))$/m;
+const NEXT = /^Teacher AI: that address has been used\. To open the app in another tab or browser: http:\/\/127\.0\.0\.1:(\d+)\/\?code=([\w-]+)$/m;
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
@@ -41,18 +42,32 @@ function get(port: number, pathname: string, host = `127.0.0.1:${port}`) {
 }
 
 describe('npm run serve', () => {
-  it('prints one line with the tokenised address, refuses requests without the token or with another Host, and stops cleanly', async () => {
+  it('prints one line with the launch address, refuses requests without its code or with another Host, and stops cleanly', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-serve-'));
     dirs.push(dataDir);
     const running = serve(dataDir);
     await expect.poll(() => LINE.test(running.output().stdout), { timeout: 60_000, interval: 200 }).toBe(true);
-    const [, , port, token] = running.output().stdout.match(LINE)!;
+    const [, , port, code] = running.output().stdout.match(LINE)!;
     const lines = running.output().stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
 
-    expect(await get(Number(port), `/?token=${token}`)).toBe(200);
+    expect(await get(Number(port), `/?code=${code}`)).toBe(200);
     expect(await get(Number(port), '/')).toBe(401);
-    expect(await get(Number(port), `/?token=${token}`, `attacker.example:${port}`)).toBe(403);
+    expect(await get(Number(port), `/?code=${code}`, `attacker.example:${port}`)).toBe(403);
+
+    // The page exchanges the code once; the terminal then shows the next address, and the used one opens nothing.
+    const exchanged = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(exchanged.status).toBe(200);
+    await expect.poll(() => NEXT.test(running.output().stdout), { timeout: 5_000 }).toBe(true);
+    const [, nextPort, next] = running.output().stdout.match(NEXT)!;
+    expect(nextPort).toBe(port);
+    expect(next).not.toBe(code);
+    expect(await get(Number(port), `/?code=${code}`)).toBe(401);
+    expect(await get(Number(port), `/?code=${next}`)).toBe(200);
+    // Nothing secret reaches the app's log.
+    const token = ((await exchanged.json()) as { value: { token: string } }).value.token;
+    const logs = fs.readdirSync(path.join(dataDir, 'logs')).map((name) => fs.readFileSync(path.join(dataDir, 'logs', name), 'utf8')).join('');
+    for (const secret of [code, next, token]) expect(logs + running.output().stderr).not.toContain(secret);
 
     // A second instance on the same data directory is refused with a reason, not a corrupted database.
     const second = serve(dataDir);

@@ -5,10 +5,10 @@ import { contract } from '../../src/shared/contract';
 import { HTTP_INVOKE_PATH } from '../../src/shared/seam';
 import { schoolConfigFromValue, type LoadedSchoolConfig } from '../../src/core/school/load-school-config';
 import { createHttpSeam } from '../../src/web/http-seam';
+import { LaunchSecrets } from '../../src/web/launch-secrets';
 import { createTestCore, type TestCore } from '../support/test-core';
 import { describeOnEachDatabase } from '../support/test-databases';
 
-const TOKEN = 'school-seam-token';
 const FILE = '/etc/teacher-ai/teacher-ai.school.json';
 
 function schoolOf(value: object): LoadedSchoolConfig {
@@ -19,13 +19,14 @@ function schoolOf(value: object): LoadedSchoolConfig {
 /** A core behind the real HTTP seam of browser mode; calls go over HTTP as the page's do. */
 async function serve(core: TestCore) {
   let port = 0;
-  const server = http.createServer(createHttpSeam({ core, token: TOKEN, staticDir: '/nonexistent', port: () => port }));
+  const secrets = new LaunchSecrets();
+  const server = http.createServer(createHttpSeam({ core, secrets, staticDir: '/nonexistent', port: () => port }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   const call = async (method: string, input?: unknown) => {
     const response = await fetch(`http://127.0.0.1:${port}${HTTP_INVOKE_PATH}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${secrets.apiToken}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ method, input }),
     });
     return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; error?: unknown } };

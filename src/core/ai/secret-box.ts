@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE, privateDir } from '../files/private-data-dir';
 
 /** Encrypts small secrets (API keys) at rest. */
 export interface SecretBox {
@@ -21,10 +22,10 @@ export function createFileSecretBox(keyFile: string): SecretBox {
   const loadKey = (): Buffer => {
     if (key) return key;
     if (!fs.existsSync(keyFile)) {
-      fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+      fs.mkdirSync(path.dirname(keyFile), privateDir);
       // 'wx': two processes racing on first start cannot both write a key.
       try {
-        fs.writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
+        fs.writeFileSync(keyFile, randomBytes(32), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BACKUP_ID_PATTERN, BACKUP_REASONS, type Backup, type BackupReason } from '../../shared/contract/backups';
 import { systemClock } from '../clock';
+import { PRIVATE_FILE_MODE, privateDir } from '../files/private-data-dir';
 
 /** Backups live in `<dataDir>/backups`, beside the database they copy. */
 export const BACKUPS_DIR_NAME = 'backups';
@@ -71,7 +72,7 @@ const newestFirst = (a: ParsedId, b: ParsedId) => b.time - a.time || b.counter -
 /** Write to a hidden temporary name, flush to disk, then rename: the rename is the moment the file exists. */
 function writeFileAtomically(dir: string, name: string, data: Uint8Array | string): void {
   const temporary = path.join(dir, `.${name}.${process.pid}.tmp`);
-  const fd = fs.openSync(temporary, 'w');
+  const fd = fs.openSync(temporary, 'w', PRIVATE_FILE_MODE);
   try {
     fs.writeFileSync(fd, data);
     fs.fsyncSync(fd);
@@ -163,7 +164,7 @@ export function createBackupStore(dir: string, options: { keep?: number; now?: (
     },
 
     write: (reason, archive, meta) => {
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(dir, privateDir);
       const at = now();
       let counter = 1;
       let id = backupIdFor(at, reason);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors/app-error';
+import { PRIVATE_FILE_MODE, privateDir } from '../files/private-data-dir';
 
 const LOCK_FILE = 'teacher-ai.lock';
 /** Data directories this process holds: its own pid in a lock file is stale only if not listed here. */
@@ -21,11 +22,11 @@ const isProcessAlive = (pid: number) => {
  * scripts) and survives a crash, because a lock whose process is gone is taken over.
  */
 export function acquireDataDirLock(dataDir: string): { release(): void } {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, privateDir);
   const file = path.join(path.resolve(dataDir), LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
       heldHere.add(file);
       let released = false;
       return {

@@ -7,6 +7,7 @@ import type { Db } from '../db/types';
 import { createRotatingFile, LOGS_DIR_NAME } from './log-file';
 import { redact, scrubText } from './redact';
 import { pgliteVersion } from './pglite-version';
+import { PRIVATE_FILE_MODE, privateDir } from '../files/private-data-dir';
 
 export const DIAGNOSTICS_DIR_NAME = 'diagnostics';
 export const DIAGNOSTICS_FORMAT = 'teacher-ai-diagnostics/1';
@@ -196,9 +197,9 @@ export async function exportDiagnostics(deps: DiagnosticsDeps): Promise<Diagnost
   const content = `${JSON.stringify(report, null, 2)}\n`;
   const fileName = `teacher-ai-diagnostics-${stampOf(deps.now())}.json`;
   const dir = path.join(deps.dataDir, DIAGNOSTICS_DIR_NAME);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, privateDir);
   const partial = path.join(dir, `.${fileName}.tmp`);
-  fs.writeFileSync(partial, content);
+  fs.writeFileSync(partial, content, { mode: PRIVATE_FILE_MODE });
   fs.renameSync(partial, path.join(dir, fileName));
   const old = fs
     .readdirSync(dir)

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE, privateDir } from '../files/private-data-dir';
 
 export const LOGS_DIR_NAME = 'logs';
 export const LOG_FILE_NAME = 'teacher-ai.log';
@@ -64,8 +65,8 @@ export function createRotatingFile(options: RotatingFileOptions): RotatingFile {
       try {
         const bytes = Buffer.byteLength(text);
         if (currentSize() > 0 && currentSize() + bytes > maxBytes) rotate();
-        fs.mkdirSync(options.dir, { recursive: true });
-        fs.appendFileSync(file(0), text);
+        fs.mkdirSync(options.dir, privateDir);
+        fs.appendFileSync(file(0), text, { mode: PRIVATE_FILE_MODE });
         size = currentSize() + bytes;
       } catch {
         // Logging must never break the app (a full disk, a read-only folder); the next line tries again.

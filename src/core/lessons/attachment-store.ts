@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ATTACHMENT_MAX_BYTES, type AttachmentMime } from '../../shared/homework';
 import { invalidInput } from '../errors/app-error';
 import { sniffImageType } from '../profile/avatar-store';
+import { PRIVATE_FILE_MODE, privateDir } from '../files/private-data-dir';
 
 const EXTENSIONS: Record<AttachmentMime, string> = {
   'application/pdf': 'pdf',
@@ -54,9 +55,9 @@ export function createAttachmentStore(dir: string) {
       if (bytes.length > ATTACHMENT_MAX_BYTES) throw issue('attachment_too_large');
       if (sniffAttachmentType(bytes) !== mimeType) throw issue('attachment_wrong_type');
       const folder = path.join(dir, userId);
-      fs.mkdirSync(folder, { recursive: true });
+      fs.mkdirSync(folder, privateDir);
       const storedAs = `${randomUUID()}.${EXTENSIONS[mimeType]}`;
-      fs.writeFileSync(path.join(folder, `${storedAs}.partial`), bytes);
+      fs.writeFileSync(path.join(folder, `${storedAs}.partial`), bytes, { mode: PRIVATE_FILE_MODE });
       fs.renameSync(path.join(folder, `${storedAs}.partial`), path.join(folder, storedAs));
       return { storedAs, size: bytes.length };
     },

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AVATAR_MAX_BYTES } from '../../shared/accounts';
 import { invalidInput } from '../errors/app-error';
+import { PRIVATE_FILE_MODE, privateDir } from '../files/private-data-dir';
 
 type AvatarMime = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif';
 
@@ -48,10 +49,10 @@ export function createAvatarStore(dir: string): AvatarStore {
       if (actual !== mimeType) {
         throw invalidInput('The file is not the kind of picture it claims to be', [{ path: 'dataBase64', message: 'avatar_wrong_type' }]);
       }
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(dir, privateDir);
       const fileName = `${userId}-${Date.now().toString(36)}${randomBytes(3).toString('hex')}.${EXTENSIONS[mimeType]}`;
       const partial = path.join(dir, `${fileName}.partial`);
-      fs.writeFileSync(partial, bytes);
+      fs.writeFileSync(partial, bytes, { mode: PRIVATE_FILE_MODE });
       fs.renameSync(partial, path.join(dir, fileName));
       return fileName;
     },

@@ -127,7 +127,13 @@ export function loadSchoolConfig(place: SchoolConfigPlace, files: SchoolConfigFi
       const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
       return { source: file, searched, config: null, problems: [{ file, field: WHOLE_FILE, message: `cannot be read: ${reason}` }] };
     }
-    return { source: file, searched, ...parseSchoolConfig(text, file, files) };
+    const parsed = parseSchoolConfig(text, file, files);
+    if (explicit && candidate !== explicit) {
+      // Said where an admin looks: a student's environment tried to replace the school's file.
+      const ignored = path.resolve(explicit);
+      parsed.problems.push({ file: ignored, field: WHOLE_FILE, message: `ignored (named by ${SCHOOL_CONFIG_ENV}): the school's file ${file} comes first` });
+    }
+    return { source: file, searched, ...parsed };
   }
   if (explicit) {
     const file = path.resolve(explicit);

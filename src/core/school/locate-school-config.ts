@@ -7,10 +7,15 @@ export interface SchoolConfigPlace {
   env: Readonly<Record<string, string | undefined>>;
   /** The folder of the installed app (`path.dirname(process.execPath)`), or null where there is none (browser mode). */
   appDir: string | null;
+  /**
+   * A development build (not packaged): TEACHER_AI_SCHOOL_CONFIG then replaces the search, so a developer
+   * can try a configuration. In an installed app the machine-wide files win over it.
+   */
+  development?: boolean;
 }
 
 export interface SchoolConfigSearch {
-  /** Set when TEACHER_AI_SCHOOL_CONFIG names a file: then only that file counts. */
+  /** The file TEACHER_AI_SCHOOL_CONFIG names, or null. */
   explicit: string | null;
   /** The places to look, first found wins. */
   candidates: string[];
@@ -33,15 +38,18 @@ function systemFile(platform: NodeJS.Platform, env: SchoolConfigPlace['env']): s
 /**
  * Where the school configuration may be, in order. A pure function of the platform, the environment and
  * the app's folder, so each OS can be tested anywhere:
- * 1. `TEACHER_AI_SCHOOL_CONFIG` (a path) — when set, nothing else is searched;
- * 2. next to the installed app (a portable or per-installer deployment);
- * 3. the machine-wide folder: `%ProgramData%\Teacher AI\`, `/Library/Application Support/Teacher AI/`,
- *    `/etc/teacher-ai/`.
+ * 1. next to the installed app (a portable or per-installer deployment);
+ * 2. the machine-wide folder: `%ProgramData%\Teacher AI\`, `/Library/Application Support/Teacher AI/`,
+ *    `/etc/teacher-ai/`;
+ * 3. `TEACHER_AI_SCHOOL_CONFIG` (a path), only when neither of those exists.
+ * The variable is in the environment of whoever starts the app — a student — while the first two are
+ * the administrator's: a variable that came first would undo the school's locks and its update feed.
+ * In a development build the variable comes first and alone (a developer trying a configuration).
  */
-export function schoolConfigSearch({ platform, env, appDir }: SchoolConfigPlace): SchoolConfigSearch {
+export function schoolConfigSearch({ platform, env, appDir, development = false }: SchoolConfigPlace): SchoolConfigSearch {
   const paths = platform === 'win32' ? path.win32 : path.posix;
-  const explicit = env[SCHOOL_CONFIG_ENV]?.trim();
-  if (explicit) return { explicit, candidates: [explicit] };
-  const candidates = [...(appDir ? [paths.join(appDir, SCHOOL_CONFIG_FILE_NAME)] : []), systemFile(platform, env)];
-  return { explicit: null, candidates: [...new Set(candidates)] };
+  const explicit = env[SCHOOL_CONFIG_ENV]?.trim() || null;
+  if (explicit && development) return { explicit, candidates: [explicit] };
+  const machine = [...(appDir ? [paths.join(appDir, SCHOOL_CONFIG_FILE_NAME)] : []), systemFile(platform, env)];
+  return { explicit, candidates: [...new Set([...machine, ...(explicit ? [explicit] : [])])] };
 }

@@ -6,6 +6,7 @@ import { schoolConfigSchema, SCHOOL_CONFIG_ENV } from '../../shared/school-confi
 import { schoolConfigSearch } from './locate-school-config';
 import { describeSchoolProblems, loadSchoolConfig, parseSchoolConfig, schoolConfigFromValue, type SchoolConfigFiles } from './load-school-config';
 import { createSchoolPolicy } from './school-policy';
+import { schoolUpdateSettings } from './update-settings';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-school-config-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -124,15 +125,42 @@ describe('where the school configuration is looked for', () => {
     expect(schoolConfigSearch({ platform: 'linux', env: {}, appDir: null }).candidates).toEqual(['/etc/teacher-ai/teacher-ai.school.json']);
   });
 
-  it('TEACHER_AI_SCHOOL_CONFIG replaces the search on every platform', () => {
+  it('TEACHER_AI_SCHOOL_CONFIG comes after the school’s own places, and replaces them only in development', () => {
+    const env = { [SCHOOL_CONFIG_ENV]: ' /srv/school.json ' };
+    expect(schoolConfigSearch({ platform: 'linux', env, appDir: '/opt/app' })).toEqual({
+      explicit: '/srv/school.json',
+      candidates: ['/opt/app/teacher-ai.school.json', '/etc/teacher-ai/teacher-ai.school.json', '/srv/school.json'],
+    });
     for (const platform of ['win32', 'darwin', 'linux'] as const) {
-      expect(schoolConfigSearch({ platform, env: { [SCHOOL_CONFIG_ENV]: ' /srv/school.json ' }, appDir: '/opt/app' })).toEqual({
+      expect(schoolConfigSearch({ platform, env, appDir: '/opt/app', development: true })).toEqual({
         explicit: '/srv/school.json',
         candidates: ['/srv/school.json'],
       });
+      expect(schoolConfigSearch({ platform, env, appDir: null }).candidates.at(-1)).toBe('/srv/school.json');
     }
     // Set but empty: as if not set.
     expect(schoolConfigSearch({ platform: 'linux', env: { [SCHOOL_CONFIG_ENV]: '' }, appDir: null }).explicit).toBeNull();
+  });
+
+  it('a student’s TEACHER_AI_SCHOOL_CONFIG cannot replace the machine-wide file: its locks and update feed stay', () => {
+    const machine = '/etc/teacher-ai/teacher-ai.school.json';
+    const own = '/home/student/unlocked.json';
+    const files = filesOf({
+      [machine]: JSON.stringify({ version: 1, locked: ['ai'], allowSelfRegistration: false, updates: { enabled: true, url: 'https://updates.school.example' } }),
+      [own]: JSON.stringify({ version: 1, locked: [], allowSelfRegistration: true, updates: { enabled: true, url: 'https://evil.example' } }),
+    });
+    const loaded = loadSchoolConfig({ platform: 'linux', env: { [SCHOOL_CONFIG_ENV]: own }, appDir: null }, files);
+    expect(loaded.source).toBe(machine);
+    expect(loaded.config).toMatchObject({ locked: ['ai'], allowSelfRegistration: false });
+    expect(schoolUpdateSettings(loaded, { packaged: true, builtInFeed: false, namedByEnvironment: false }).settings.url).toBe('https://updates.school.example');
+    // The admin sees that someone tried.
+    expect(loaded.problems).toEqual([{ file: own, field: '(file)', message: `ignored (named by ${SCHOOL_CONFIG_ENV}): the school's file ${machine} comes first` }]);
+
+    // No school file on the computer: the variable may name one (a single-user or test setup).
+    const alone = loadSchoolConfig({ platform: 'linux', env: { [SCHOOL_CONFIG_ENV]: own }, appDir: null }, filesOf({ [own]: '{"version": 1}' }));
+    expect(alone).toMatchObject({ source: own, searched: [machine, own], problems: [] });
+    // A development build: the variable wins.
+    expect(loadSchoolConfig({ platform: 'linux', env: { [SCHOOL_CONFIG_ENV]: own }, appDir: null, development: true }, files).source).toBe(own);
   });
 
   it('first found wins: the file next to the app before the machine-wide one', () => {
@@ -149,7 +177,8 @@ describe('where the school configuration is looked for', () => {
 });
 
 describe('loading the school configuration', () => {
-  const place = (file: string) => ({ platform: process.platform, env: { [SCHOOL_CONFIG_ENV]: file }, appDir: null });
+  // The variable alone, as a development build reads it (which file wins is tested above).
+  const place = (file: string) => ({ platform: process.platform, env: { [SCHOOL_CONFIG_ENV]: file }, appDir: null, development: true });
 
   it('no file anywhere is simply no school configuration', () => {
     const loaded = loadSchoolConfig({ platform: 'linux', env: {}, appDir: '/nonexistent-teacher-ai' }, filesOf({}));

@@ -8,7 +8,7 @@ import { connectApi } from './lib/api';
 // KaTeX's stylesheet and fonts are bundled with the app (no CDN: it runs offline); ours comes after it.
 import './styles.css';
 
-// Before anything renders: in browser mode this takes the launch token out of the address bar.
+// Before anything renders: in browser mode this takes the launch code out of the address bar.
 connectApi();
 syncDocumentLanguage();
 startRouter();

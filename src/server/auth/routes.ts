@@ -5,6 +5,7 @@ import type { Router } from '../router';
 import { parseRequest } from '../validate';
 import { register, signIn } from './accounts';
 import { asStudent } from './authenticate';
+import { authenticated } from '../authenticated';
 import { rotateRefreshToken } from './tokens';
 
 /** Accounts across devices: register or sign in online, refresh tokens, list and revoke devices. */
@@ -29,7 +30,7 @@ export function addAuthRoutes(router: Router, deps: ServerDeps): void {
     body: devicesResponseSchema.parse({ devices: await asStudent(deps, req, (tx, student) => listDevices(tx, student)) }),
   }));
 
-  router.add('POST', '/devices/revoke', async ({ req, readJson }) => {
+  router.add('POST', '/devices/revoke', authenticated(deps, async ({ req, readJson }) => {
     const { deviceId } = parseRequest(revokeDeviceRequestSchema, await readJson());
     const now = deps.now();
     const outcome = await asStudent(deps, req, async (tx, student) => {
@@ -42,5 +43,5 @@ export function addAuthRoutes(router: Router, deps: ServerDeps): void {
     await revokeAnyDevice(deps.db, deviceId, now, deps.log, outcome.adminId);
     const devices = await asStudent(deps, req, (tx, student) => listDevices(tx, student));
     return { status: 200, body: devicesResponseSchema.parse({ devices }) };
-  });
+  }));
 }

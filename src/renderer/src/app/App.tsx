@@ -37,7 +37,15 @@ export function App() {
     case 'failed':
       return (
         <div className="app-start">
-          {error && <ErrorState title={t('app.loadError')} error={error} onRetry={() => void load()} />}
+          {error && (
+            <ErrorState
+              title={t('app.loadError')}
+              error={error}
+              // Loading asks only public methods: "unauthenticated" here means browser mode refused this tab's API token.
+              message={error.code === 'unauthenticated' ? t('app.launchAddressNeeded') : undefined}
+              onRetry={() => void load()}
+            />
+          )}
         </div>
       );
     case 'signedOut':

@@ -9,6 +9,8 @@ export const en: EnglishMessages = {
   'app.crashed.reload': 'Reload',
   'app.loading': 'Opening the app…',
   'app.loadError': 'Could not open the app.',
+  'app.launchAddressNeeded':
+    'This tab is not connected to the app. Open the address the program printed in the terminal: each address opens the app once, and the next one is printed there too.',
 
   'nav.label': 'Sections',
   'nav.courses': 'Courses',

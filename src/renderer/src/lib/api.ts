@@ -1,6 +1,6 @@
 import type { CoreEvent, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { ApiError } from './api-error';
-import { launchToken } from './launch-token';
+import { pageStorage, startBrowserSession } from './browser-session';
 import type { Transport } from './transport';
 import { createHttpTransport } from './transport-http';
 import { createIpcTransport, findIpcBridge } from './transport-ipc';
@@ -36,12 +36,19 @@ export function createApi(getTransport: () => Transport): Api {
 /** The desktop app's preload bridge when there is one, otherwise HTTP to the browser-mode server. */
 function chooseTransport(): Transport {
   const bridge = findIpcBridge();
-  return bridge ? createIpcTransport(bridge) : createHttpTransport({ token: launchToken });
+  if (bridge) return createIpcTransport(bridge);
+  const apiToken = startBrowserSession({
+    location: window.location,
+    history: window.history,
+    storage: pageStorage(),
+    fetch: (input, init) => fetch(input, init),
+  });
+  return createHttpTransport({ token: apiToken });
 }
 
 let transport: Transport | null = null;
 
-/** Picks the transport once; in browser mode this also takes the launch token out of the address bar. */
+/** Picks the transport once; in browser mode this also takes the launch code out of the address bar and exchanges it. */
 export function connectApi(): void {
   transport ??= chooseTransport();
 }

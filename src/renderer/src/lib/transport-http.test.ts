@@ -21,7 +21,7 @@ afterEach(() => vi.useRealTimers());
 describe('HTTP transport: invoke', () => {
   it('posts {method, input} with the bearer token and returns the envelope', async () => {
     const fetch = vi.fn(async () => json(200, { ok: true, value: { version: '1' } }));
-    const transport = createHttpTransport({ token: () => 'secret', fetch });
+    const transport = createHttpTransport({ token: async () => 'secret', fetch });
     await expect(transport.invoke('app.info', undefined)).resolves.toEqual({ ok: true, value: { version: '1' } });
     const [path, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(path).toBe('/api/invoke');

@@ -9,8 +9,8 @@ import type { Transport } from './transport';
 type Listener = (event: CoreEvent) => void;
 
 export interface HttpTransportOptions {
-  /** The launch token sent as `Authorization: Bearer …`; null sends none (the seam then answers unauthenticated). */
-  token: () => string | null;
+  /** The API token sent as `Authorization: Bearer …`; null sends none (the seam then answers unauthenticated). */
+  token: () => Promise<string | null> | string | null;
   fetch?: typeof fetch;
   /** Reconnect delays of the event stream: doubled per failed attempt, from `initialMs` up to `maxMs`. */
   reconnect?: { initialMs: number; maxMs: number };
@@ -25,8 +25,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const listeners = new Set<Listener>();
   let stream: EventStreamConnection | null = null;
 
-  const authorization = (): Record<string, string> => {
-    const token = options.token();
+  const authorization = async (): Promise<Record<string, string>> => {
+    const token = await options.token();
     return token ? { Authorization: `Bearer ${token}` } : {};
   };
 
@@ -52,7 +52,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       try {
         response = await doFetch(HTTP_INVOKE_PATH, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...authorization() },
+          headers: { 'Content-Type': 'application/json', ...(await authorization()) },
           body,
           cache: 'no-store',
         });
@@ -63,7 +63,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       try {
         json = await response.json();
       } catch {
-        if (response.status === 401) return failure('unauthenticated', 'The launch token was refused');
+        if (response.status === 401) return failure('unauthenticated', 'The API token was refused');
         return failure('unavailable', `The app core answered HTTP ${response.status} without a result`);
       }
       return parseInvokeResult(json) ?? failure('internal', `The app core answered HTTP ${response.status} with an unexpected body`);
@@ -73,7 +73,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       listeners.add(listener);
       if (!stream) {
         stream = new EventStreamConnection(
-          (signal) => doFetch(HTTP_EVENTS_PATH, { headers: { Accept: 'text/event-stream', ...authorization() }, cache: 'no-store', signal }),
+          async (signal) => doFetch(HTTP_EVENTS_PATH, { headers: { Accept: 'text/event-stream', ...(await authorization()) }, cache: 'no-store', signal }),
           dispatch,
           reconnect,
         );

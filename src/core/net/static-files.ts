@@ -17,12 +17,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Same policy as the renderer's meta tag, sent as a header too (it adds what only a header can: frame-ancestors). */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export interface StaticFile {
   body: Buffer;
   contentType: string;
 }
 
-/** A file of the built renderer by URL path; nothing outside `root` is ever served. */
+/** A file of the built renderer by URL path (browser mode's HTTP seam, the desktop app's app:// scheme); nothing outside `root` is ever served. */
 export function readStaticFile(root: string, urlPath: string): StaticFile | null {
   let decoded: string;
   try {
