@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_FILE_NAME, LOGS_DIR_NAME } from '../../src/core/diagnostics/log-file';
 import { REQUIRED_DIRS, TEMPLATE_FILE_NAME } from '../../src/core/db/db-template';
@@ -108,7 +107,11 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(started.channels).toEqual([IPC_INVOKE_CHANNEL]);
     expect(started.permissionHandlerSet).toBe(true);
     // The window loads the packaged page, with the packaged preload, isolated.
-    expect(started.window?.url).toBe(pathToFileURL(path.join(packaged.appPath, 'out/renderer/index.html')).href);
+    expect(started.permissionsDenied).toBe(true);
+    expect(started.hardenedWebContents).toBe(1);
+    // The page comes from app://teacher-ai/ (served from the packaged out/renderer), not file://.
+    expect(started.window?.url).toBe('app://teacher-ai/index.html');
+    expect(started.page).toMatchObject({ status: 200, html: true, type: expect.stringMatching(/^text\/html/) });
     expect(fs.existsSync(path.join(packaged.appPath, 'out/renderer/index.html'))).toBe(true);
     expect(fs.existsSync(String(started.window?.preload))).toBe(true);
     expect(started.window?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });

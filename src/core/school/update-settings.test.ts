@@ -19,7 +19,7 @@ const filesOf = (contents: Record<string, unknown>): SchoolConfigFiles => ({
 function decide(env: Record<string, string>, files: Record<string, unknown>, build: Omit<UpdateBuild, 'namedByEnvironment'>) {
   const place: SchoolConfigPlace = { platform: 'linux', env, appDir: '/opt/Teacher AI' };
   const school = loadSchoolConfig(place, filesOf(files));
-  return schoolUpdateSettings(school, { ...build, namedByEnvironment: schoolConfigSearch(place).explicit !== null });
+  return schoolUpdateSettings(school, { ...build, namedByEnvironment: school.source !== null && school.source === schoolConfigSearch(place).explicit });
 }
 
 const PACKAGED = { packaged: true, builtInFeed: false };
@@ -50,7 +50,11 @@ describe('update settings', () => {
   });
 
   it(`refuses an update server from a file a student named in ${SCHOOL_CONFIG_ENV}, and says so`, () => {
-    const files = { [MACHINE_WIDE]: { version: 1 }, [STUDENTS_FILE]: { version: 1, updates: { url: STUDENTS_FEED } } };
+    // With a machine-wide file, the student's file is not used at all: the machine's wins.
+    const both = decide({ [SCHOOL_CONFIG_ENV]: STUDENTS_FILE }, { [MACHINE_WIDE]: { version: 1 }, [STUDENTS_FILE]: { version: 1, updates: { url: STUDENTS_FEED } } }, PACKAGED);
+    expect(both.settings).toMatchObject({ enabled: false, url: null });
+    // Without one, the student's file applies — but never its updates section.
+    const files = { [STUDENTS_FILE]: { version: 1, updates: { url: STUDENTS_FEED } } };
     const withoutFeed = decide({ [SCHOOL_CONFIG_ENV]: STUDENTS_FILE }, files, PACKAGED);
     expect(withoutFeed.settings).toMatchObject({ enabled: false, url: null });
     expect(withoutFeed.refused).toMatch(new RegExp(`${SCHOOL_CONFIG_ENV}.*only the machine-wide school configuration may choose the update server`));

@@ -39,6 +39,13 @@ export const standIn = {
   windows: [] as BrowserWindow[],
   errorBoxes: [] as string[],
   permissionHandlerSet: false,
+  permissionCheckHandlerSet: false,
+  devicePermissionHandlerSet: false,
+  /** protocol.registerSchemesAsPrivileged and protocol.handle. */
+  privilegedSchemes: [] as { scheme: string }[],
+  protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+  /** Web contents hardened through app.on('web-contents-created'). */
+  webContentsCreated: 0,
   openedExternally: [] as string[],
   /** `exit` (code): the app called app.exit. */
   events: new EventEmitter(),
@@ -84,6 +91,9 @@ export class BrowserWindow extends EventEmitter {
   constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
     super();
     standIn.windows.push(this);
+    // As Electron: every new web contents is announced, so the app can harden it.
+    standIn.webContentsCreated++;
+    appEvents.emit('web-contents-created', {}, this.webContents);
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
@@ -115,6 +125,21 @@ export const session = {
     setPermissionRequestHandler(): void {
       standIn.permissionHandlerSet = true;
     },
+    setPermissionCheckHandler(): void {
+      standIn.permissionCheckHandlerSet = true;
+    },
+    setDevicePermissionHandler(): void {
+      standIn.devicePermissionHandlerSet = true;
+    },
+  },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: { scheme: string }[]): void {
+    standIn.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    standIn.protocolHandlers.set(scheme, handler);
   },
 };
 
@@ -131,4 +156,4 @@ export const shell = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, session, dialog, shell };
+export default { app, BrowserWindow, ipcMain, protocol, session, dialog, shell };

@@ -26,6 +26,11 @@ export type FromRunner =
       channels: string[];
       errorBoxes: string[];
       permissionHandlerSet: boolean;
+      /** Every permission handler set (request, check, device) and the web contents hardened. */
+      permissionsDenied: boolean;
+      hardenedWebContents: number;
+      /** What the app:// handler answered for the page the window loaded. */
+      page: { status: number; type: string | null; html: boolean } | null;
       window: { url: string | null; preload: unknown; webPreferences: Record<string, unknown> | undefined } | null;
     }
   | { type: 'result'; id: number; result: unknown }
@@ -56,12 +61,18 @@ await import(pathToFileURL(path.join(launch.appPath, main)).href);
 // The app is up once it made its window (or showed an error box).
 while (standIn.windows.length === 0 && standIn.errorBoxes.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
 const window = standIn.windows[0] ?? null;
+const serve = standIn.protocolHandlers.get('app');
+const pageResponse = serve && window?.loadedUrl ? await serve(new Request(window.loadedUrl)) : null;
+const page = pageResponse && { status: pageResponse.status, type: pageResponse.headers.get('content-type'), html: (await pageResponse.text()).includes('<div id="root">') };
 send({
   type: 'started',
   ms: Math.round(performance.now() - started),
   channels: [...standIn.handlers.keys()],
   errorBoxes: standIn.errorBoxes,
   permissionHandlerSet: standIn.permissionHandlerSet,
+  permissionsDenied: standIn.permissionHandlerSet && standIn.permissionCheckHandlerSet && standIn.devicePermissionHandlerSet,
+  hardenedWebContents: standIn.webContentsCreated,
+  page,
   window: window && { url: window.loadedUrl, preload: window.options.webPreferences?.preload, webPreferences: window.options.webPreferences },
 });
 
