@@ -21,7 +21,7 @@ beforeAll(async () => {
   server = await startTestServer();
   [computerA, computerB] = await Promise.all([openTestPglite(), openTestPglite()]);
   for (const db of [computerA.db, computerB.db]) {
-    await installPackDirectory(db, CONTENT_DIR);
+    await installPackDirectory(db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     await installAchievements(db, loadAchievementCatalogue(ACHIEVEMENTS_FILE));
   }
 }, 120_000);

@@ -25,6 +25,11 @@ export function normaliseServerUrl(url: string): string | null {
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
+/** Where the school's server is named: the school configuration (SchoolPolicy has it). */
+export interface TrustSource {
+  readonly config: SchoolConfig | null;
+}
+
 /** The addresses an admin trusted, as stored; anything malformed in the setting counts as nothing. */
 export async function adminTrustedServers(db: Db): Promise<string[]> {
   const [row] = await db.select({ value: localSettings.value }).from(localSettings).where(eq(localSettings.key, TRUSTED_SERVERS_SETTING));
@@ -37,7 +42,7 @@ export async function adminTrustedServers(db: Db): Promise<string[]> {
  * this computer trusted? Only such a server may change what everyone on the computer shares (the
  * catalogue) or grant rights here; any other server a student links to syncs that student's own rows.
  */
-export async function isTrustedServer(db: Db, school: { readonly config: SchoolConfig | null }, serverUrl: string): Promise<boolean> {
+export async function isTrustedServer(db: Db, school: TrustSource, serverUrl: string): Promise<boolean> {
   const server = normaliseServerUrl(serverUrl);
   if (!server) return false;
   const schoolServer = school.config?.syncServerUrl;
