@@ -16,6 +16,7 @@ import { startTestServer, TEST_SECRET, type TestServer } from '../../src/server/
 import { faultyFetch, type FaultyFetch } from './faulty-fetch';
 import { createTestCore, silentTeachers, TEST_PASSWORD, type TestCore } from './test-core';
 import { openTestPglite } from './test-databases';
+import { trustServer } from './trust';
 
 /** Timers that never fire: no sync happens behind a test's back. */
 export const heldTimers: SyncTimers = { set: () => null, clear: () => {} };
@@ -82,8 +83,10 @@ export interface Device {
   core(options?: { as?: null; clockOffsetMs?: number }): Promise<TestCore>;
 }
 
+/** A computer of the school: its admin trusted the school's server, so the catalogue comes from there. */
 export async function openDevice(world: SyncWorld): Promise<Device> {
   const db = await openTestPglite();
+  await trustServer(db.db, world.serverUrl);
   const net = faultyFetch(balancer(world) as typeof fetch);
   return {
     db,
@@ -146,10 +149,11 @@ export async function studentSnapshot(db: Db, userId: string): Promise<Record<st
   }
   // Every column of the users row that replicates or is derived from replicated facts; not the device's
   // own: its password hash, avatar file name and the role this computer gave the account.
-  out.users = await executeRows(
+  const users = await executeRows<{ row: Record<string, unknown> }>(
     db,
     sql`SELECT to_jsonb(u.*) - 'password_hash' - 'avatar_url' - 'role' - 'created_at' - 'updated_at' AS row FROM users u WHERE id = ${userId}`,
   );
+  out.users = users.map((r) => r.row);
   out.study_days = await executeRows(db, sql`SELECT day::text, study_minutes, lessons_completed, points FROM user_study_days WHERE user_id = ${userId} ORDER BY day`);
   return out;
 }
