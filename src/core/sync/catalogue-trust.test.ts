@@ -7,7 +7,7 @@ import { NO_SCHOOL, schoolWithServer, trustServer } from '../../../tests/support
 import type { RowChange } from '../../shared/sync';
 import { courseIdFor, lessonIdFor } from '../content/content-ids';
 import { executeRows } from '../db/execute-rows';
-import { achievements, coursePublishers, courses, lessons, syncAccounts, userAchievements, userCourses, userLessons } from '../db/schema';
+import { achievements, courses, lessons, syncAccounts, userAchievements, userCourses, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { applyPull } from './apply-pull';
 import type { TrustSource } from './trusted-server';
