@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../../tests/support/test-databases';
-import { localSettings } from '../db/schema';
+import { localSettings, syncAccounts, users } from '../db/schema';
 import { schoolConfigSchema } from '../../shared/school-config';
-import { isTrustedServer, normaliseServerUrl, TRUSTED_SERVERS_SETTING } from './trusted-server';
+import { isTrustedServer, normaliseServerUrl, pullCatalogueAgainFrom, TRUSTED_SERVERS_SETTING } from './trusted-server';
 
 const schoolWith = (syncServerUrl: string | null) => ({ config: schoolConfigSchema.parse({ version: 1, syncServerUrl }) });
 const noSchool = { config: null };
@@ -30,5 +30,18 @@ describeOnEachDatabase('the computer’s trusted server', (ctx) => {
     expect(await isTrustedServer(ctx.db, noSchool, 'http://10.0.0.5:3001')).toBe(false);
     await ctx.db.update(localSettings).set({ value: 'http://10.0.0.5:3000' });
     expect(await isTrustedServer(ctx.db, noSchool, 'http://10.0.0.5:3000')).toBe(false);
+  });
+
+  it('once trusted, the links to a server pull its catalogue again (what it sent while untrusted was skipped)', async () => {
+    const students = await ctx.db
+      .insert(users)
+      .values(['a', 'b'].map((n) => ({ email: `${n}@school.test`, username: n, fullName: n, passwordHash: 'x' })))
+      .returning({ id: users.id });
+    await ctx.db.insert(syncAccounts).values([
+      { userId: students[0]!.id, serverUrl: 'http://10.0.0.5:3000', deviceId: crypto.randomUUID(), cursor: '41.17' },
+      { userId: students[1]!.id, serverUrl: 'http://other.test', deviceId: crypto.randomUUID(), cursor: '8.17' },
+    ]);
+    expect(await pullCatalogueAgainFrom(ctx.db, 'HTTP://10.0.0.5:3000/')).toBe(1);
+    expect((await ctx.db.select({ cursor: syncAccounts.cursor }).from(syncAccounts)).map((r) => r.cursor).sort()).toEqual(['41.0', '8.17']);
   });
 });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { SchoolConfig } from '../../shared/school-config';
-import { localSettings } from '../db/schema';
+import { localSettings, syncAccounts } from '../db/schema';
+import { formatCursor, parseCursor } from './cursor';
 import type { Db } from '../db/types';
 
 /**
@@ -48,4 +49,22 @@ export async function isTrustedServer(db: Db, school: TrustSource, serverUrl: st
   const schoolServer = school.config?.syncServerUrl;
   if (schoolServer && normaliseServerUrl(schoolServer) === server) return true;
   return (await adminTrustedServers(db)).some((trusted) => normaliseServerUrl(trusted) === server);
+}
+
+/**
+ * When an admin comes to trust a server: the links to it pull its whole catalogue again at their next
+ * sync. What an untrusted server sent was skipped, and its cursor had moved past it.
+ */
+export async function pullCatalogueAgainFrom(db: Db, serverUrl: string): Promise<number> {
+  const server = normaliseServerUrl(serverUrl);
+  if (!server) return 0;
+  const links = await db.select({ userId: syncAccounts.userId, serverUrl: syncAccounts.serverUrl, cursor: syncAccounts.cursor }).from(syncAccounts);
+  let reset = 0;
+  for (const link of links.filter((l) => normaliseServerUrl(l.serverUrl) === server)) {
+    const cursor = formatCursor({ user: parseCursor(link.cursor).user, catalogue: 0 });
+    if (cursor === link.cursor) continue;
+    await db.update(syncAccounts).set({ cursor }).where(eq(syncAccounts.userId, link.userId));
+    reset++;
+  }
+  return reset;
 }
