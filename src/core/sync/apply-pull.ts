@@ -86,7 +86,8 @@ async function upsertOwnRows(tx: Db, userId: string, table: SyncedTable, rows: R
   const mine = table.name === 'chat_messages' ? rows : rows.filter((r) => r.user_id === userId);
   if (mine.length === 0) return 0;
   if (table.name === 'user_activity_log') await yieldAwards(tx, userId, mine);
-  return upsertRows(tx, table, mine, scoped(table, 'r', userId));
+  // A row already here under that key but of another account of this computer stays theirs.
+  return upsertRows(tx, table, mine, { incoming: scoped(table, 'r', userId), existing: scoped(table, table.name, userId) });
 }
 
 /**

@@ -65,6 +65,9 @@ describeOnEachDatabase('the catalogue comes only from the computer’s trusted s
     const ownProgress = await rowOf(ctx.db, 'user_lessons', (await ctx.db.select().from(userLessons).where(eq(userLessons.userId, linked.user!.id)))[0]!.id, { score: 99 });
     const classmatesRow = await rowOf(ctx.db, 'user_lessons', (await ctx.db.select().from(userLessons).where(eq(userLessons.userId, classmate.user!.id)))[0]!.id, { score: 1 });
     const unknownCourse = { id: crypto.randomUUID(), user_id: linked.user!.id, course_id: crypto.randomUUID(), status: 'active' };
+    // A row under the key of a classmate's row, claiming to be the linked student's: the classmate's stays theirs.
+    const [classmatesFact] = await executeRows<{ id: string }>(ctx.db, sql`SELECT id FROM user_activity_log WHERE user_id = ${classmate.user!.id} LIMIT 1`);
+    const hijack = await rowOf(ctx.db, 'user_activity_log', classmatesFact!.id, { user_id: linked.user!.id, activity_data: { points: 5000 } });
 
     const outcome = await pull(ctx.db, linked.user!.id, EVIL_SERVER, [
       deleted('courses', math.courseId),
@@ -76,9 +79,11 @@ describeOnEachDatabase('the catalogue comes only from the computer’s trusted s
       changed('user_lessons', ownProgress),
       changed('user_lessons', classmatesRow),
       changed('user_courses', unknownCourse),
+      changed('user_activity_log', hijack),
     ], NO_SCHOOL);
 
-    expect(outcome.ignored).toEqual({ catalogue: 6, rows: 2 });
+    expect(outcome.ignored).toEqual({ catalogue: 6, rows: 3 });
+    expect(await rowOf(ctx.db, 'user_activity_log', classmatesFact!.id)).toMatchObject({ user_id: classmate.user!.id });
     expect(await ctx.db.$count(courses, isNull(courses.retiredAt))).toBe(2);
     expect(await ctx.db.$count(lessons, isNull(lessons.retiredAt))).toBe(5);
     const [lesson] = await ctx.db.select({ content: lessons.content }).from(lessons).where(eq(lessons.id, math.lessonIds[1]!));

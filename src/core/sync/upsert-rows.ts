@@ -15,12 +15,19 @@ async function columnsOf(tx: Db, table: string): Promise<string[]> {
 const exists = (reference: Reference) =>
   sql`EXISTS (SELECT 1 FROM ${sql.identifier(reference.table)} x WHERE x.id = r.${sql.identifier(reference.column)})`;
 
+export interface UpsertLimits {
+  /** Which of the sent rows may be written at all (alias `r`). */
+  incoming?: SQL;
+  /** Which row already here may be overwritten (the table by its name): another student's stays theirs. */
+  existing?: SQL;
+}
+
 /**
  * Merge rows as the server sent them, on the table's conflict key. A row naming something this device
  * does not have is dropped (or that reference cleared, when it is optional) instead of failing the
- * whole pull; `extra` narrows further (alias `r`). Returns how many rows were taken.
+ * whole pull. Returns how many rows were taken.
  */
-export async function upsertRows(tx: Db, table: SyncedTable, rows: Record<string, unknown>[], extra: SQL = sql`TRUE`): Promise<number> {
+export async function upsertRows(tx: Db, table: SyncedTable, rows: Record<string, unknown>[], limits: UpsertLimits = {}): Promise<number> {
   if (rows.length === 0) return 0;
   const references = table.references ?? [];
   const columns = (await columnsOf(tx, table.name)).filter((c) => !(table.hidden ?? []).includes(c));
@@ -33,7 +40,7 @@ export async function upsertRows(tx: Db, table: SyncedTable, rows: Record<string
     sql`, `,
   );
   const required = references.filter((reference) => !reference.optional).map(exists);
-  const where = sql.join([extra, ...required], sql` AND `);
+  const where = sql.join([limits.incoming ?? sql`TRUE`, ...required], sql` AND `);
   const updates = sql.join(
     columns.filter((c) => !table.conflict.includes(c)).map((c) => sql`${sql.identifier(c)} = excluded.${sql.identifier(c)}`),
     sql`, `,
@@ -44,7 +51,7 @@ export async function upsertRows(tx: Db, table: SyncedTable, rows: Record<string
     sql`INSERT INTO ${sql.identifier(table.name)} (${list})
         SELECT ${values} FROM jsonb_populate_recordset(NULL::${sql.identifier(table.name)}, ${JSON.stringify(rows)}::jsonb) r
         WHERE ${where}
-        ON CONFLICT (${target}) DO UPDATE SET ${updates}
+        ON CONFLICT (${target}) DO UPDATE SET ${updates}${limits.existing ? sql` WHERE ${limits.existing}` : sql``}
         RETURNING 1 AS taken`,
   );
   return taken.length;
