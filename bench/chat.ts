@@ -134,8 +134,12 @@ async function openChatCore(target: ChatTarget): Promise<{ core: Core; cleanup: 
   const url = new URL(target.clusterUrl);
   url.pathname = `/${name}`;
   const database = await openPostgres({ connectionString: url.toString(), migrationsFolder: projectPaths.migrationsFolder });
-  await installPackDirectory(database.db, projectPaths.contentDir, (error) => {
-    throw error;
+  await installPackDirectory(database.db, projectPaths.contentDir, {
+    publisher: 'starter',
+    now: () => new Date(),
+    onInvalid: (error) => {
+      throw error;
+    },
   });
   await installAchievements(database.db, loadAchievementCatalogue(projectPaths.achievementsFile));
   return { core: createCoreOnDatabase(database, { appVersion: 'bench', dataDir, logger: quiet }), cleanup };

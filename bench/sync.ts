@@ -27,6 +27,7 @@ import { startServer } from '../src/server/server';
 import { createLogger } from '../src/server/logger';
 import { INITIAL_CURSOR, type MutationEnvelope, type PullResponse, type PushResponse, type RowChange, type TokensResponse } from '../src/shared/sync';
 import { projectPaths } from '../src/web/project-paths';
+import { schoolConfigSchema } from '../src/shared/school-config';
 import { startPostgresCluster } from '../tests/support/postgres-cluster';
 import { ms, summarise, type Timing } from './stats';
 import { connectClient, createPool } from '../src/core/db/pg-connections';
@@ -112,7 +113,7 @@ const startSession = (sessionId: string, at: string) => ({
 
 async function openDevice(dir: string): Promise<{ db: Db; close(): Promise<void> }> {
   const device = await openPglite({ dataDir: path.join(dir, 'db'), migrationsFolder: projectPaths.migrationsFolder, templatePath: projectPaths.templatePath });
-  await installPackDirectory(device.db, projectPaths.contentDir);
+  await installPackDirectory(device.db, projectPaths.contentDir, { publisher: 'starter', now: () => new Date() });
   await installAchievements(device.db, loadAchievementCatalogue(projectPaths.achievementsFile));
   return device;
 }
@@ -216,7 +217,9 @@ export async function measureSync(clusterUrl: string): Promise<SyncResults> {
       if (!page.more) break;
     }
     const fetched = performance.now();
-    await applyPull(fresh.db, userId, { changes, cursor, lastMutationId, syncedAt: new Date() });
+    // The bench server is the computer's trusted server (a school configuration names it).
+    const school = { config: schoolConfigSchema.parse({ version: 1, syncServerUrl: server.url }) };
+    await applyPull(fresh.db, userId, { changes, cursor, lastMutationId, syncedAt: new Date(), serverUrl: server.url }, school);
     const pullDone = performance.now();
     await fresh.close();
 

@@ -128,6 +128,7 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
     session,
     secrets,
     passwords,
+    school,
     fetch: options.syncFetch,
     ...(options.syncTimers ? { timers: options.syncTimers } : {}),
     now,
@@ -202,12 +203,16 @@ export interface LocalCoreOptions extends CoreOptions {
  * The school's content packs (`contentPacksDir`), installed like the starter content: on every start,
  * those new or changed. A broken pack is skipped and becomes one of the configuration's problems.
  */
-async function installSchoolPacks(db: Db, school: LoadedSchoolConfig): Promise<LoadedSchoolConfig> {
+async function installSchoolPacks(db: Db, school: LoadedSchoolConfig, now: Clock): Promise<LoadedSchoolConfig> {
   const dir = school.config?.contentPacksDir;
   if (!dir) return school;
   const problems = [...school.problems];
-  await installPackDirectory(db, dir, (error) => {
-    problems.push({ file: error.file, field: 'contentPacksDir', message: `content pack skipped: ${error.reasons.join('; ')}`.slice(0, 1000) });
+  await installPackDirectory(db, dir, {
+    publisher: 'school',
+    now,
+    onInvalid: (error) => {
+      problems.push({ file: error.file, field: 'contentPacksDir', message: `content pack skipped: ${error.reasons.join('; ')}`.slice(0, 1000) });
+    },
   });
   return { ...school, problems };
 }
@@ -227,11 +232,16 @@ export async function createLocalCore(options: LocalCoreOptions): Promise<Core> 
       logger,
     });
     database = opened;
+    const now = options.now ?? systemClock;
     if (options.contentDir) {
-      await installPackDirectory(database.db, options.contentDir, (error) => logger.error('invalid content pack', { pack: error.message }));
+      await installPackDirectory(database.db, options.contentDir, {
+        publisher: 'starter',
+        now,
+        onInvalid: (error) => logger.error('invalid content pack', { pack: error.message }),
+      });
     }
     if (options.achievementsFile) await installAchievements(database.db, loadAchievementCatalogue(options.achievementsFile));
-    const school = await installSchoolPacks(database.db, options.school ?? NO_SCHOOL_CONFIG);
+    const school = await installSchoolPacks(database.db, options.school ?? NO_SCHOOL_CONFIG, now);
     for (const line of describeSchoolProblems(school)) logger.error(line);
     const core = createCoreOnDatabase(database, {
       ...options,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Clock } from '../core/clock';
 import { installPackDirectory } from '../core/content/load-packs';
 import type { Db } from '../core/db/types';
 import { installAchievements, loadAchievementCatalogue } from '../core/motivation/achievement-catalogue';
@@ -9,6 +10,7 @@ export interface CatalogueSources {
   contentDir: string;
   /** The achievements catalogue file. */
   achievementsFile: string;
+  now: Clock;
 }
 
 /**
@@ -19,9 +21,11 @@ export interface CatalogueSources {
  */
 export async function installCatalogue(db: Db, sources: CatalogueSources, log: Logger): Promise<void> {
   if (!fs.existsSync(sources.contentDir)) log.warn('content folder not found; no course packs installed', { contentDir: sources.contentDir });
-  const { installed } = await installPackDirectory(db, sources.contentDir, (error) =>
-    log.error('invalid content pack skipped', { file: error.file, reasons: error.reasons }),
-  );
+  const { installed } = await installPackDirectory(db, sources.contentDir, {
+    publisher: 'starter',
+    now: sources.now,
+    onInvalid: (error) => log.error('invalid content pack skipped', { file: error.file, reasons: error.reasons }),
+  });
   await installAchievements(db, loadAchievementCatalogue(sources.achievementsFile));
   log.info('catalogue installed', { packsInstalled: installed });
 }

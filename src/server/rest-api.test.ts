@@ -64,6 +64,7 @@ describe('the README’s examples', () => {
       difficulty: 'easy',
       totalLessons: 6,
       estimatedHours: 12,
+      retired: false,
       enrolment: null,
     });
     expect(course.lessons.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -75,6 +76,7 @@ describe('the README’s examples', () => {
       description: expect.stringMatching(/^Узнаём, что такое доли/),
       status: 'not_started',
       score: null,
+      retired: false,
     });
   });
 

@@ -67,7 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await verifyTracking(database.pool);
     await migrateUnderLock(database.pool, database.db, () =>
-      installCatalogue(database.db, { contentDir: config.contentDir, achievementsFile: config.achievementsFile }, log),
+      installCatalogue(database.db, { contentDir: config.contentDir, achievementsFile: config.achievementsFile, now: options.now ?? systemClock }, log),
     );
     await verifyAppRole(database.pool);
   } catch (error) {

@@ -78,9 +78,12 @@ export const packLessonSchema = z.strictObject({
   homework: homeworkSchema.nullable(),
 });
 
+/** The format a pack file names; anything else is not a Teacher AI course pack. */
+export const PACK_FORMAT = 'teacher-ai-pack/1';
+
 export const contentPackSchema = z
   .strictObject({
-    format: z.literal('teacher-ai-pack/1'),
+    format: z.literal(PACK_FORMAT),
     version: z.number().int().min(1),
     course: z.strictObject({
       key: slug,

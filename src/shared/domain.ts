@@ -56,6 +56,8 @@ export const ACTIVITY_TYPES = [
   'level_reached',
   'study_time',
 ] as const;
+/** Who put a course into a computer's catalogue: the app's starter packs, the school's folder, an import from a file, the trusted server. */
+export const COURSE_PUBLISHERS = ['starter', 'school', 'import', 'server'] as const;
 
 export const TTS_SPEED_MIN = 0.5;
 export const TTS_SPEED_MAX = 2.0;
@@ -75,3 +77,4 @@ export type ChatRole = (typeof CHAT_ROLES)[number];
 export type AchievementCriterion = (typeof ACHIEVEMENT_CRITERIA)[number];
 export type AiProvider = (typeof AI_PROVIDERS)[number];
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export type CoursePublisher = (typeof COURSE_PUBLISHERS)[number];

@@ -78,7 +78,11 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'courses.enrol': (a) => ({ courseId: a.courseId }),
   'courses.setStatus': (a) => ({ courseId: a.courseId, status: 'dropped' }),
   'lessons.get': (a) => ({ lessonId: a.lessonId }),
-  'content.importPack': () => ({ fileName: 'pack.json', text: '{}' }),
+  'content.previewPack': () => ({ fileName: 'pack.json', text: '{}' }),
+  'content.importPack': () => ({ fileName: 'pack.json', text: '{}', checksum: '0'.repeat(64) }),
+  'content.importedCourses': () => undefined,
+  // A's course came with the starter content (not imported): nobody withdraws it, and B (a student) may not even ask.
+  'content.withdrawCourse': (a) => ({ courseId: a.courseId }),
   'exams.overview': () => undefined,
   'plans.get': (a) => ({ courseId: a.courseId }),
   'plans.generate': (a) => ({ courseId: a.courseId, targetDate: '2099-01-01', studyDays: [1, 2], minutesPerDay: 30 }),

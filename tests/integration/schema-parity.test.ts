@@ -156,7 +156,6 @@ const UNIQUE_KEYS: Array<[table: string, name: string, def: string]> = [
   ['users', 'users_email_unique', 'UNIQUE (email)'],
   ['users', 'users_username_unique', 'UNIQUE (username)'],
   ['user_preferences', 'user_preferences_user_id_unique', 'UNIQUE (user_id)'],
-  ['lessons', 'lessons_course_id_lesson_number_unique', 'UNIQUE (course_id, lesson_number)'],
   ['user_courses', 'user_courses_user_id_course_id_unique', 'UNIQUE (user_id, course_id)'],
   ['user_lessons', 'user_lessons_user_id_lesson_id_unique', 'UNIQUE (user_id, lesson_id)'],
   ['learning_plans', 'learning_plans_user_id_course_id_unique', 'UNIQUE (user_id, course_id)'],
@@ -346,7 +345,7 @@ describe('schema parity: PGlite and PostgreSQL 15 built by the same migrations',
 
     it('keeps courses.total_lessons by triggers on lessons and courses', () => {
       const defs = catalog().triggers.map((t) => t.def);
-      expect(defs).toContainEqual(expect.stringMatching(/AFTER INSERT OR DELETE OR UPDATE OF course_id ON public\.lessons FOR EACH ROW EXECUTE FUNCTION recount_course_lessons\(\)/));
+      expect(defs).toContainEqual(expect.stringMatching(/AFTER INSERT OR DELETE OR UPDATE OF course_id, retired_at ON public\.lessons FOR EACH ROW EXECUTE FUNCTION recount_course_lessons\(\)/));
       expect(defs).toContainEqual(expect.stringMatching(/BEFORE INSERT OR UPDATE OF total_lessons ON public\.courses FOR EACH ROW EXECUTE FUNCTION keep_course_total_lessons\(\)/));
     });
 
@@ -355,6 +354,13 @@ describe('schema parity: PGlite and PostgreSQL 15 built by the same migrations',
         .constraints.filter((c) => c.type === 'u')
         .map((c) => [c.table, c.name, c.def]);
       expect(unique).toEqual(expect.arrayContaining(UNIQUE_KEYS));
+    });
+
+    it('numbers the lessons in a course uniquely; retired lessons keep their numbers outside that', () => {
+      const found = catalog().indexes.filter((i) => i.name === 'lessons_active_course_id_lesson_number_idx');
+      expect(found.map((i) => i.def)).toEqual([
+        'CREATE UNIQUE INDEX lessons_active_course_id_lesson_number_idx ON public.lessons USING btree (course_id, lesson_number) WHERE (retired_at IS NULL)',
+      ]);
     });
 
     it('has the plain, composite and GIN indexes', () => {
@@ -394,7 +400,7 @@ describe('schema parity: PGlite and PostgreSQL 15 built by the same migrations',
       }
     });
 
-    it('cascades from the parent where the child cannot live without it', () => {
+    it('cascades from the parent where the child cannot live without it; never from the catalogue into progress', () => {
       const fks = catalog()
         .constraints.filter((c) => c.type === 'f')
         .map((c) => `${c.table}: ${c.def}`);
@@ -403,9 +409,10 @@ describe('schema parity: PGlite and PostgreSQL 15 built by the same migrations',
           'user_preferences: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
           'lessons: FOREIGN KEY (course_id) REFERENCES courses(id) ON DELETE CASCADE',
           'user_courses: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
-          'user_courses: FOREIGN KEY (course_id) REFERENCES courses(id) ON DELETE CASCADE',
+          'user_courses: FOREIGN KEY (course_id) REFERENCES courses(id)',
           'user_lessons: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
-          'user_lessons: FOREIGN KEY (lesson_id) REFERENCES lessons(id) ON DELETE CASCADE',
+          'user_lessons: FOREIGN KEY (lesson_id) REFERENCES lessons(id)',
+          'learning_plans: FOREIGN KEY (course_id) REFERENCES courses(id)',
           'learning_plans: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
           'chat_sessions: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
           'chat_sessions: FOREIGN KEY (lesson_id) REFERENCES lessons(id) ON DELETE SET NULL',
@@ -413,7 +420,7 @@ describe('schema parity: PGlite and PostgreSQL 15 built by the same migrations',
           'exam_courses: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
           'user_achievements: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
           // ON UPDATE CASCADE: a row made offline takes the server's id on the first pull (sync).
-          'user_achievements: FOREIGN KEY (achievement_id) REFERENCES achievements(id) ON UPDATE CASCADE ON DELETE CASCADE',
+          'user_achievements: FOREIGN KEY (achievement_id) REFERENCES achievements(id) ON UPDATE CASCADE',
           'user_lessons: FOREIGN KEY (user_course_id) REFERENCES user_courses(id) ON UPDATE CASCADE ON DELETE CASCADE',
           'user_activity_log: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE',
         ]),

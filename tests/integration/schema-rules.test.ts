@@ -265,9 +265,18 @@ describeOnEachDatabase('database rules', (ctx) => {
       const a = await newCourse(ctx.db);
       const b = await newCourse(ctx.db);
       await newLesson(ctx.db, a.id, 1);
-      await expectRefused(newLesson(ctx.db, a.id, 1), UNIQUE_VIOLATION, 'lessons_course_id_lesson_number_unique');
+      await expectRefused(newLesson(ctx.db, a.id, 1), UNIQUE_VIOLATION, 'lessons_active_course_id_lesson_number_idx');
       await newLesson(ctx.db, b.id, 1);
       expect(await ctx.db.$count(lessons)).toBe(2);
+    });
+
+    it('lets a retired lesson keep its number while a new lesson takes it', async () => {
+      const course = await newCourse(ctx.db);
+      const old = await newLesson(ctx.db, course.id, 1);
+      await ctx.db.update(lessons).set({ retiredAt: new Date() }).where(eq(lessons.id, old.id));
+      await newLesson(ctx.db, course.id, 1);
+      expect(await ctx.db.$count(lessons, eq(lessons.courseId, course.id))).toBe(2);
+      await expectRefused(ctx.db.update(lessons).set({ retiredAt: null }).where(eq(lessons.id, old.id)), UNIQUE_VIOLATION, 'lessons_active_course_id_lesson_number_idx');
     });
 
     it('refuses a second enrolment of a user in a course and second progress on a lesson', async () => {
@@ -357,39 +366,36 @@ describeOnEachDatabase('database rules', (ctx) => {
       expect(await ctx.db.$count(achievements)).toBe(2);
     });
 
-    it('deleting a course removes its lessons, enrolments, progress and plans; chats and activity keep going without it', async () => {
+    it('refuses to delete a course, lesson or achievement that students have progress on: the catalogue retires, it never deletes progress', async () => {
       const w = await seedWorld(ctx.db);
-      await newLesson(ctx.db, w.course.id, 2);
-      const other = await newCourse(ctx.db);
-      await newLesson(ctx.db, other.id, 1);
+      // Which of the course's dependants the database names first is its business; that it refuses is ours.
+      const refusal = (statement: PromiseLike<unknown>) => Promise.resolve(statement).then(() => 'deleted', (error: unknown) => dbError(error).code);
+      expect(await refusal(ctx.db.delete(courses).where(eq(courses.id, w.course.id)))).toBe(FOREIGN_KEY_VIOLATION);
+      await expectRefused(ctx.db.delete(lessons).where(eq(lessons.id, w.lesson.id)), FOREIGN_KEY_VIOLATION, 'user_lessons_lesson_id_lessons_id_fk');
+      await expectRefused(
+        ctx.db.delete(achievements).where(eq(achievements.id, w.achievement.id)),
+        FOREIGN_KEY_VIOLATION,
+        'user_achievements_achievement_id_achievements_id_fk',
+      );
+      expect(await userRowCounts(ctx.db, w.user.id)).toMatchObject({ user_courses: 1, user_lessons: 1, learning_plans: 1, user_achievements: 1 });
+    });
 
-      await ctx.db.delete(courses).where(eq(courses.id, w.course.id));
+    it('deleting a course nobody studied takes its lessons along; chats and activity that named it keep going without it', async () => {
+      const w = await seedWorld(ctx.db);
+      const unused = await newCourse(ctx.db);
+      const lesson = await newLesson(ctx.db, unused.id, 1);
+      await ctx.db.update(chatSessions).set({ courseId: unused.id, lessonId: lesson.id }).where(eq(chatSessions.id, w.session.id));
+      await ctx.db.update(userActivityLog).set({ courseId: unused.id, lessonId: lesson.id }).where(eq(userActivityLog.id, w.activity.id));
 
-      expect(await ctx.db.$count(lessons, eq(lessons.courseId, w.course.id))).toBe(0);
-      expect(await ctx.db.$count(lessons)).toBe(1);
-      expect(await ctx.db.$count(userCourses)).toBe(0);
-      expect(await ctx.db.$count(userLessons)).toBe(0);
-      expect(await ctx.db.$count(learningPlans)).toBe(0);
+      await ctx.db.delete(courses).where(eq(courses.id, unused.id));
+
+      expect(await ctx.db.$count(lessons, eq(lessons.courseId, unused.id))).toBe(0);
       const [session] = await ctx.db.select().from(chatSessions).where(eq(chatSessions.id, w.session.id));
       expect(session).toMatchObject({ courseId: null, lessonId: null });
       expect(await ctx.db.$count(chatMessages, eq(chatMessages.sessionId, w.session.id))).toBe(1);
       const [activity] = await ctx.db.select().from(userActivityLog).where(eq(userActivityLog.id, w.activity.id));
       expect(activity).toMatchObject({ courseId: null, lessonId: null });
-      expect(await totalLessonsOf(ctx.db, other.id)).toBe(1);
-    });
-
-    it('deleting a lesson sets chat_sessions.lesson_id to NULL and removes the progress on it', async () => {
-      const w = await seedWorld(ctx.db);
-
-      await ctx.db.delete(lessons).where(eq(lessons.id, w.lesson.id));
-
-      const [session] = await ctx.db.select().from(chatSessions).where(eq(chatSessions.id, w.session.id));
-      expect(session).toMatchObject({ lessonId: null, courseId: w.course.id });
-      expect(await ctx.db.$count(chatMessages, eq(chatMessages.sessionId, w.session.id))).toBe(1);
-      expect(await ctx.db.$count(userLessons)).toBe(0);
-      expect(await ctx.db.$count(userCourses)).toBe(1);
-      const [activity] = await ctx.db.select().from(userActivityLog).where(eq(userActivityLog.id, w.activity.id));
-      expect(activity).toMatchObject({ lessonId: null, courseId: w.course.id });
+      expect(await totalLessonsOf(ctx.db, w.course.id)).toBe(1);
     });
 
     it('deleting a chat session removes its messages', async () => {
@@ -480,6 +486,16 @@ describeOnEachDatabase('database rules', (ctx) => {
 
       expect(await totalLessonsOf(ctx.db, a.id)).toBe(1);
       expect(await totalLessonsOf(ctx.db, b.id)).toBe(2);
+    });
+
+    it('leaves a retired lesson out of the count, and counts it again when it comes back', async () => {
+      const course = await newCourse(ctx.db);
+      const lesson = await newLesson(ctx.db, course.id, 1);
+      await newLesson(ctx.db, course.id, 2);
+      await ctx.db.update(lessons).set({ retiredAt: new Date() }).where(eq(lessons.id, lesson.id));
+      expect(await totalLessonsOf(ctx.db, course.id)).toBe(1);
+      await ctx.db.update(lessons).set({ retiredAt: null }).where(eq(lessons.id, lesson.id));
+      expect(await totalLessonsOf(ctx.db, course.id)).toBe(2);
     });
 
     it('keeps the count on other lesson updates', async () => {

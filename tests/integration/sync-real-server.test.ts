@@ -5,6 +5,7 @@ import { installAchievements, loadAchievementCatalogue } from '../../src/core/mo
 import { registerStudent, startTestServer, type TestServer } from '../../src/server/test-harness';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../support/test-core';
 import { ACHIEVEMENTS_FILE, CONTENT_DIR, openTestPglite } from '../support/test-databases';
+import { trustServer } from '../support/trust';
 
 /*
  * The device's sync engine against the REAL central server (src/server over PostgreSQL 15), over real
@@ -21,7 +22,8 @@ beforeAll(async () => {
   server = await startTestServer();
   [computerA, computerB] = await Promise.all([openTestPglite(), openTestPglite()]);
   for (const db of [computerA.db, computerB.db]) {
-    await installPackDirectory(db, CONTENT_DIR);
+    await trustServer(db, server.server.url);
+    await installPackDirectory(db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     await installAchievements(db, loadAchievementCatalogue(ACHIEVEMENTS_FILE));
   }
 }, 120_000);

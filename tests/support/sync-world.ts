@@ -16,6 +16,7 @@ import { startTestServer, TEST_CONNECT_TIMEOUT_MS, TEST_SECRET, type TestServer 
 import { faultyFetch, type FaultyFetch } from './faulty-fetch';
 import { createTestCore, silentTeachers, TEST_PASSWORD, type TestCore } from './test-core';
 import { openTestPglite } from './test-databases';
+import { trustServer } from './trust';
 
 /** Timers that never fire: no sync happens behind a test's back. */
 export const heldTimers: SyncTimers = { set: () => null, clear: () => {} };
@@ -83,8 +84,10 @@ export interface Device {
   core(options?: { as?: null; clockOffsetMs?: number }): Promise<TestCore>;
 }
 
+/** A computer of the school: its admin trusted the school's server, so the catalogue comes from there. */
 export async function openDevice(world: SyncWorld): Promise<Device> {
   const db = await openTestPglite();
+  await trustServer(db.db, world.serverUrl);
   const net = faultyFetch(balancer(world) as typeof fetch);
   return {
     db,

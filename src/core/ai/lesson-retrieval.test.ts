@@ -74,7 +74,7 @@ const QUESTIONS: [question: string, course: string, lesson: string][] = [
 
 describeOnEachDatabase('lesson retrieval on the starter courses', (ctx) => {
   it('finds the lesson that answers each student question among the top three', async () => {
-    await installPackDirectory(ctx.db, CONTENT_DIR);
+    await installPackDirectory(ctx.db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     const misses: { question: string; expected: string; found: string[] }[] = [];
     for (const [question, course, lesson] of QUESTIONS) {
       const found = await findRelevantLessons(ctx.db, question);
@@ -87,7 +87,7 @@ describeOnEachDatabase('lesson retrieval on the starter courses', (ctx) => {
   }, 60_000);
 
   it('returns whole lessons, best first, in the same order every time', async () => {
-    await installPackDirectory(ctx.db, CONTENT_DIR);
+    await installPackDirectory(ctx.db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     const found = await findRelevantLessons(ctx.db, 'скорость', 4);
     expect(found).toHaveLength(4);
     expect(found.map((l) => l.rank)).toEqual([...found.map((l) => l.rank)].sort((a, b) => b - a));
@@ -106,7 +106,7 @@ describeOnEachDatabase('lesson retrieval on the starter courses', (ctx) => {
   });
 
   it('lets no tsquery operator through and finds nothing where nothing fits', async () => {
-    await installPackDirectory(ctx.db, CONTENT_DIR);
+    await installPackDirectory(ctx.db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     const hostile = ['дробь & !знаменатель', "':* | ( <-> )", "'; DROP TABLE lessons; --", 'скорость:A <2> путь', 'x² + ½ ٣ 数学 😀', 'я'.repeat(3000)];
     for (const question of hostile) {
       await expect(findRelevantLessons(ctx.db, question)).resolves.toEqual(expect.any(Array));

@@ -104,7 +104,8 @@ export async function findRelevantLessons(db: Db, question: string, limit = 3): 
             * (1 + ${COVERAGE_WEIGHT} * coalesce((SELECT sum(w.idf) FROM weighted w WHERE l.search_vector @@ w.q)
                  / (SELECT nullif(sum(w.idf), 0) FROM weighted w), 0)))::float8 AS rank
         FROM lessons l JOIN courses c ON c.id = l.course_id, ${query} AS q
-        WHERE l.search_vector @@ q
+        -- The offline teacher answers from the catalogue as it is: nothing retired.
+        WHERE l.search_vector @@ q AND l.retired_at IS NULL AND c.retired_at IS NULL
         ORDER BY rank DESC, c.title, l.lesson_number, l.id
         LIMIT ${Math.max(1, Math.floor(limit))}`,
   );

@@ -127,7 +127,7 @@ describeOnEachDatabase('the offline teacher answering a question', (ctx) => {
   const plain = (overrides: Partial<TeachingContext> = {}) => studyContext({ exercise: null, lesson: null, courseTitle: null, ...overrides });
 
   it('quotes the best lesson and names the lessons it used, preferring the open one', async () => {
-    await installPackDirectory(ctx.db, CONTENT_DIR);
+    await installPackDirectory(ctx.db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     const teacher = createOfflineTeacher(ctx.db);
     const { text } = await replyOf(teacher, plain(), [user('Что такое дискриминант?')]);
     expect(text.startsWith(INTRO_RU)).toBe(true);
@@ -142,7 +142,7 @@ describeOnEachDatabase('the offline teacher answering a question', (ctx) => {
   });
 
   it('says honestly when the course materials have nothing on the question', async () => {
-    await installPackDirectory(ctx.db, CONTENT_DIR);
+    await installPackDirectory(ctx.db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     const teacher = createOfflineTeacher(ctx.db);
     const ru = await replyOf(teacher, plain(), [user('Кто написал «Войну и мир»?')]);
     expect(ru.text).toBe(`${INTRO_RU}\n\nЯ не нашёл ничего подходящего в материалах курсов. Попробуй сформулировать вопрос другими словами или подключи языковую модель в настройках.`);

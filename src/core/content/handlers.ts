@@ -1,38 +1,54 @@
-import { eq } from 'drizzle-orm';
-import { contentPacks } from '../db/schema';
 import { AppError } from '../errors/app-error';
 import type { CoreDeps, HandlerGroup } from '../handlers';
-import { installPack } from './install-pack';
-import { InvalidPackError, parsePackText } from './load-packs';
+import type { SignedInUser } from '../session/session';
+import { importPack } from './import-pack';
+import { InvalidPackError, parsePackText, type PackFile } from './load-packs';
+import { previewPack } from './pack-preview';
+import { importedCourses, withdrawCourse } from './withdraw-course';
 
-/** At most this many reasons are listed: a broken file can have thousands. */
-const MAX_REASONS = 20;
+/** At most this many problems are listed: a broken file can have thousands. */
+const MAX_PROBLEMS = 20;
 
-export const contentHandlers = ({ db }: CoreDeps): HandlerGroup<'content.importPack'> => ({
-  /**
-   * Validate the whole pack before touching the database, then install it in one transaction: a bad
-   * pack changes nothing, a good one replaces its earlier version (same ids, so progress stays).
-   */
-  'content.importPack': async ({ fileName, text }) => {
-    let parsed;
-    try {
-      parsed = parsePackText(fileName, text);
-    } catch (error) {
-      if (!(error instanceof InvalidPackError)) throw error;
-      throw new AppError(
-        'invalid_input',
-        `The pack ${fileName} is not valid`,
-        error.reasons.slice(0, MAX_REASONS).map((reason) => ({ path: 'pack', message: reason })),
-      );
-    }
-    const { pack, checksum } = parsed;
-    const [previous] = await db.select().from(contentPacks).where(eq(contentPacks.key, pack.course.key));
-    if (previous && previous.version > pack.version) {
-      throw new AppError('conflict', `A newer version (${previous.version}) of this course is installed`, [
-        { path: 'pack', message: `version ${pack.version} is older than the installed version ${previous.version}` },
-      ]);
-    }
-    const { courseId } = await installPack(db, pack, checksum);
-    return { courseId, title: pack.course.title, lessons: pack.lessons.length, updated: previous !== undefined };
-  },
-});
+/**
+ * A refused file, said so the page can explain it in the user's language: the kind of problem as the
+ * issue's message, where each problem is as its path. The English reasons stay out of the answer.
+ */
+function refusal(error: InvalidPackError): AppError {
+  const message = `The pack ${error.file} is not valid`;
+  if (error.problem !== 'invalid') return new AppError('invalid_input', message, [{ path: '', message: `pack_${error.problem}` }]);
+  return new AppError(
+    'invalid_input',
+    message,
+    error.paths.slice(0, MAX_PROBLEMS).map((path) => ({ path, message: 'pack_invalid' })),
+  );
+}
+
+function parsed(fileName: string, text: string): PackFile {
+  try {
+    return parsePackText(fileName, text);
+  } catch (error) {
+    if (error instanceof InvalidPackError) throw refusal(error);
+    throw error;
+  }
+}
+
+type ContentMethods = 'content.previewPack' | 'content.importPack' | 'content.importedCourses' | 'content.withdrawCourse';
+
+export const contentHandlers = ({ db, session, now }: CoreDeps): HandlerGroup<ContentMethods> => {
+  const actor = (): SignedInUser => {
+    session.requireUserId();
+    return session.current!;
+  };
+  return {
+    /** Validate the whole file and say what it would change; nothing is written. */
+    'content.previewPack': async ({ fileName, text }) => previewPack(db, actor(), parsed(fileName, text)),
+    /** Install the previewed file in one transaction: a bad or changed file changes nothing. */
+    'content.importPack': async ({ fileName, text, checksum }) => importPack(db, actor(), parsed(fileName, text), checksum, now),
+    'content.importedCourses': async () => importedCourses(db, actor()),
+    'content.withdrawCourse': async ({ courseId }) => {
+      const user = actor();
+      await withdrawCourse(db, user, courseId, now);
+      return importedCourses(db, user);
+    },
+  };
+};

@@ -31,6 +31,9 @@ export async function ensureEnrolment(
     }
     return existing.id;
   }
+  // A retired course takes no new students (those enrolled keep it).
+  const [course] = await tx.select({ retiredAt: courses.retiredAt }).from(courses).where(eq(courses.id, courseId));
+  if (!course || course.retiredAt) throw notFound('Course');
   // A concurrent enrolment of the same course (another window, a sync) wins the race harmlessly.
   const [inserted] = await tx
     .insert(userCourses)

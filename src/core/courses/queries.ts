@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { CourseDetail, CourseSummary } from '../../shared/contract';
 import type { Difficulty, ExamType, LessonStatus, Subject } from '../../shared/domain';
 import { courses, userCourses } from '../db/schema';
@@ -21,6 +21,7 @@ const summaryColumns = {
   progressPercentage: userCourses.progressPercentage,
   currentLessonNumber: userCourses.currentLessonNumber,
   totalStudyTimeMinutes: userCourses.totalStudyTimeMinutes,
+  retiredAt: courses.retiredAt,
 };
 
 interface SummaryRow {
@@ -38,6 +39,7 @@ interface SummaryRow {
   progressPercentage: number | null;
   currentLessonNumber: number | null;
   totalStudyTimeMinutes: number | null;
+  retiredAt: Date | null;
 }
 
 const toSummary = (row: SummaryRow): CourseSummary => ({
@@ -50,6 +52,7 @@ const toSummary = (row: SummaryRow): CourseSummary => ({
   difficulty: row.difficulty as Difficulty,
   totalLessons: row.totalLessons,
   estimatedHours: row.estimatedHours,
+  retired: row.retiredAt !== null,
   enrolment:
     row.status === null
       ? null
@@ -71,9 +74,12 @@ const selectSummaries = <Extra extends Record<string, SQL>>(db: Db, userId: stri
     .from(courses)
     .leftJoin(userCourses, and(eq(userCourses.courseId, courses.id), eq(userCourses.userId, userId)));
 
+/** A retired course is there only for the students enrolled in it (their progress and history stay theirs). */
+const visible = or(isNull(courses.retiredAt), isNotNull(userCourses.id));
+
 /** The catalogue with the student's own enrolment, school grades first, then exam courses. */
 export async function listCourses(db: Db, userId: string): Promise<CourseSummary[]> {
-  const rows = await selectSummaries(db, userId).orderBy(sql`${courses.grade} ASC NULLS LAST`, asc(courses.title));
+  const rows = await selectSummaries(db, userId).where(visible).orderBy(sql`${courses.grade} ASC NULLS LAST`, asc(courses.title));
   return rows.map(toSummary);
 }
 
@@ -85,21 +91,24 @@ interface LessonRow {
   description: string;
   status: string | null;
   score: number | null;
+  retired: boolean;
 }
 
 /**
  * Flow 1 of the seed: the course with its lessons in order, and where this student stands in each.
- * One round trip: the lessons come back aggregated as JSON next to the course row.
+ * One round trip: the lessons come back aggregated as JSON next to the course row. A retired lesson is
+ * listed only for a student who has studied it.
  */
 export async function getCourse(db: Db, userId: string, courseId: string): Promise<CourseDetail> {
   const lessonList = sql<LessonRow[]>`coalesce((
     SELECT json_agg(json_build_object(
       'id', l.id, 'number', l.lesson_number, 'title', l.title, 'topic', l.topic,
-      'description', l.description, 'status', ul.status, 'score', ul.score) ORDER BY l.lesson_number)
+      'description', l.description, 'status', ul.status, 'score', ul.score, 'retired', l.retired_at IS NOT NULL)
+      ORDER BY l.retired_at IS NOT NULL, l.lesson_number)
     FROM lessons l
     LEFT JOIN user_lessons ul ON ul.lesson_id = l.id AND ul.user_id = ${userId}
-    WHERE l.course_id = ${courses.id}), '[]'::json)`;
-  const [row] = await selectSummaries(db, userId, { lessons: lessonList }).where(eq(courses.id, courseId));
+    WHERE l.course_id = ${courses.id} AND (l.retired_at IS NULL OR ul.id IS NOT NULL)), '[]'::json)`;
+  const [row] = await selectSummaries(db, userId, { lessons: lessonList }).where(and(eq(courses.id, courseId), visible));
   if (!row) throw notFound('Course');
   const { lessons: lessonRows, ...courseRow } = row;
   return {

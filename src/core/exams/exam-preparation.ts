@@ -1,9 +1,16 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { ExamPreparation, ExamTask } from '../../shared/contract';
 import type { ExamType, Subject } from '../../shared/domain';
 import { courses, examCourses, lessons, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { masteryOf, taskNumbersOf } from './task-numbers';
+
+/**
+ * The lessons (alias l) of courses (alias c) that count for this student: the catalogue's, and those of
+ * a retired course they are enrolled in; never a retired lesson.
+ */
+const inCatalogueOf = (userId: string) => sql`l.retired_at IS NULL
+  AND (c.retired_at IS NULL OR EXISTS (SELECT 1 FROM user_courses uc WHERE uc.user_id = ${userId} AND uc.course_id = c.id))`;
 
 /**
  * Recount one exam preparation (exam + subject) from the student's lesson facts in that exam's
@@ -18,7 +25,7 @@ export async function refreshExamCourse(tx: Db, userId: string, examType: string
       FROM lessons l
       JOIN courses c ON c.id = l.course_id
       LEFT JOIN user_lessons ul ON ul.lesson_id = l.id AND ul.user_id = ${userId}
-      WHERE c.exam_type = ${examType} AND c.subject = ${subject}
+      WHERE c.exam_type = ${examType} AND c.subject = ${subject} AND ${inCatalogueOf(userId)}
     )
     INSERT INTO exam_courses (user_id, exam_type, subject, topics_completed, total_topics, progress_percentage, last_studied_at)
     SELECT ${userId}, ${examType}, ${subject}, least(done, greatest(total, 1)), greatest(total, 1),
@@ -49,7 +56,13 @@ export async function examOverview(db: Db, userId: string): Promise<ExamPreparat
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId))
     .leftJoin(userLessons, and(eq(userLessons.lessonId, lessons.id), eq(userLessons.userId, userId)))
-    .where(isNotNull(courses.examType))
+    .where(
+      and(
+        isNotNull(courses.examType),
+        isNull(lessons.retiredAt),
+        or(isNull(courses.retiredAt), sql`EXISTS (SELECT 1 FROM user_courses uc WHERE uc.user_id = ${userId} AND uc.course_id = ${courses.id})`),
+      ),
+    )
     .orderBy(courses.examType, courses.subject, lessons.lessonNumber);
   const stored = await db.select().from(examCourses).where(eq(examCourses.userId, userId));
 

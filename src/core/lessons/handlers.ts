@@ -98,6 +98,6 @@ export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => 
       const hint = correct ? null : (exercise.hints[Math.min(attempt, exercise.hints.length) - 1] ?? null);
       return { correct, explanation: explain ? exercise.explanation : null, hint };
     },
-    'catalogue.search': async ({ query }) => searchCatalogue(db, query),
+    'catalogue.search': async ({ query }) => searchCatalogue(db, session.requireUserId(), query),
   };
 };

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { ExerciseView, HomeworkFeedback, LessonDetail } from '../../shared/contract';
 import type { Exercise } from '../../shared/content';
 import type { LessonStatus } from '../../shared/domain';
-import { courses, lessons, userLessons } from '../db/schema';
+import { courses, lessons, userCourses, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import type { AttachmentMime } from '../../shared/homework';
@@ -18,7 +18,10 @@ export const toExerciseView = (exercise: Exercise): ExerciseView => ({
   hintCount: exercise.hints.length,
 });
 
-/** A lesson to study, with the student's own progress and its neighbours in the course. */
+/**
+ * A lesson to study, with the student's own progress and its neighbours in the course. A retired
+ * lesson, or one of a retired course, stays readable for the students enrolled in the course.
+ */
 export async function getLesson(db: Db, userId: string, lessonId: string): Promise<LessonDetail> {
   const [row] = await db
     .select({
@@ -40,16 +43,19 @@ export async function getLesson(db: Db, userId: string, lessonId: string): Promi
       homeworkContent: userLessons.homeworkContent,
       homeworkFeedback: userLessons.homeworkFeedback,
       previousLessonId: sql<string | null>`(SELECT p.id FROM lessons p WHERE p.course_id = ${lessons.courseId}
-        AND p.lesson_number < ${lessons.lessonNumber} ORDER BY p.lesson_number DESC LIMIT 1)`,
+        AND p.retired_at IS NULL AND p.lesson_number < ${lessons.lessonNumber} ORDER BY p.lesson_number DESC LIMIT 1)`,
       nextLessonId: sql<string | null>`(SELECT n.id FROM lessons n WHERE n.course_id = ${lessons.courseId}
-        AND n.lesson_number > ${lessons.lessonNumber} ORDER BY n.lesson_number ASC LIMIT 1)`,
+        AND n.retired_at IS NULL AND n.lesson_number > ${lessons.lessonNumber} ORDER BY n.lesson_number ASC LIMIT 1)`,
+      retired: sql<boolean>`(${lessons.retiredAt} IS NOT NULL OR ${courses.retiredAt} IS NOT NULL)`,
+      enrolled: sql<boolean>`(${userCourses.id} IS NOT NULL)`,
     })
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId))
     .leftJoin(userLessons, and(eq(userLessons.lessonId, lessons.id), eq(userLessons.userId, userId)))
+    .leftJoin(userCourses, and(eq(userCourses.courseId, lessons.courseId), eq(userCourses.userId, userId)))
     .where(eq(lessons.id, lessonId));
-  if (!row) throw notFound('Lesson');
-  const { status, score, timeSpentMinutes, exercises, homework, homeworkContent, homeworkFeedback, ...lesson } = row;
+  if (!row || (row.retired && !row.enrolled)) throw notFound('Lesson');
+  const { status, score, timeSpentMinutes, exercises, homework, homeworkContent, homeworkFeedback, retired: _retired, enrolled: _enrolled, ...lesson } = row;
   const submission = homeworkContent as HomeworkContent | null;
   return {
     ...lesson,

@@ -1,5 +1,5 @@
 import { onceActivityId, recordActivity } from '../motivation/activity';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LearningPlan, PlanSession } from '../../shared/contract';
 import type { LessonStatus } from '../../shared/domain';
 import type { MutationArgs } from '../../shared/mutations';
@@ -31,7 +31,7 @@ async function courseLessons(db: Db, userId: string, courseId: string) {
     .select({ lessonId: lessons.id, number: lessons.lessonNumber, title: lessons.title, status: userLessons.status, score: userLessons.score })
     .from(lessons)
     .leftJoin(userLessons, and(eq(userLessons.lessonId, lessons.id), eq(userLessons.userId, userId)))
-    .where(eq(lessons.courseId, courseId))
+    .where(and(eq(lessons.courseId, courseId), isNull(lessons.retiredAt)))
     .orderBy(lessons.lessonNumber);
   const planLessons: PlanLesson[] = rows.map((r) => ({ ...r, status: (r.status ?? 'not_started') as LessonStatus, score: r.score ?? null }));
   const lessonMinutes =

@@ -33,12 +33,14 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
       subject: courses.subject,
       enrolmentId: userCourses.id,
       enrolmentStatus: userCourses.status,
+      retiredAt: lessons.retiredAt,
     })
     .from(lessons)
     .innerJoin(courses, eq(courses.id, lessons.courseId))
     .leftJoin(userCourses, and(eq(userCourses.courseId, lessons.courseId), eq(userCourses.userId, userId)))
     .where(eq(lessons.id, args.lessonId));
-  if (!lesson) throw notFound('Lesson');
+  // A retired lesson is there for the students already enrolled in its course, not a way into it.
+  if (!lesson || (lesson.retiredAt && !lesson.enrolmentId)) throw notFound('Lesson');
   const at = new Date(args.at);
   const existing = lesson.enrolmentId && lesson.enrolmentStatus ? { id: lesson.enrolmentId, status: lesson.enrolmentStatus } : null;
   const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, at, args.timeZone);

@@ -7,8 +7,8 @@ import type { Db } from '../db/types';
 /**
  * Derive the numbers that depend on lesson facts, in one statement: the enrolment's completed count,
  * percentage, first lesson not yet done (or the last one when all are), study time and
- * completed/active status; and the student's lifetime completed-lessons total. Each row is written
- * only when a number changed, so a repeated completion leaves everything untouched. Returns the
+ * completed/active status, over the course's lessons as it is now (a retired lesson is not counted);
+ * and the student's lifetime completed-lessons total. Each row is written only when a number changed, so a repeated completion leaves everything untouched. Returns the
  * enrolment as derived (the same numbers the rows now hold).
  */
 export async function recountAfterLessonChange(tx: Db, userId: string, userCourseId: string): Promise<Enrolment> {
@@ -32,7 +32,8 @@ export async function recountAfterLessonChange(tx: Db, userId: string, userCours
         max(l.lesson_number) AS last_number,
         coalesce(sum(ul.time_spent_minutes), 0)::int AS minutes
       FROM enrolment e
-      JOIN lessons l ON l.course_id = e.course_id
+      -- The course as it is now: a retired lesson keeps the student's row but leaves the numbers.
+      JOIN lessons l ON l.course_id = e.course_id AND l.retired_at IS NULL
       LEFT JOIN user_lessons ul ON ul.lesson_id = l.id AND ul.user_course_id = e.id
     ), derived AS (
       SELECT
@@ -64,10 +65,10 @@ export async function recountAfterLessonChange(tx: Db, userId: string, userCours
       WHERE user_id = ${userId} AND course_id = (SELECT course_id FROM enrolment)
         AND EXISTS (SELECT 1 FROM enrolment_update)
     ), lifetime AS (
-      -- Every completed lesson belongs to one enrolment, so the lifetime total is the sum of the
-      -- enrolments' counts (this one's freshly derived): a few rows, not the whole lesson history.
-      SELECT (coalesce(sum(completed_lessons), 0) + (SELECT done FROM derived))::int AS done
-      FROM user_courses WHERE user_id = ${userId} AND id <> ${userCourseId}
+      -- Every lesson the student ever completed, retired ones included: a course that shrank does
+      -- not take finished lessons out of the student's record.
+      SELECT count(*)::int AS done FROM user_lessons
+      WHERE user_id = ${userId} AND status IN ('completed', 'reviewed')
     ), lifetime_update AS (
       UPDATE users u SET total_lessons_completed = lifetime.done
       FROM lifetime

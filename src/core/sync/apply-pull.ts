@@ -5,9 +5,12 @@ import { outbox, syncAccounts } from '../db/schema';
 import type { Db } from '../db/types';
 import { sqlArray } from '../db/sql-array';
 import { applyMutation, parseMutationArgs } from '../mutations/run-mutation';
+import { applyCatalogue } from './apply-catalogue';
 import { isMutationName, MUTATIONS } from './mutation-registry';
 import { recomputeDerived } from './recompute-derived';
-import { SYNCED_TABLES, type SyncedTable } from './synced-tables';
+import { SYNCED_TABLES, syncedTable, type SyncedTable } from './synced-tables';
+import { isTrustedServer, type TrustSource } from './trusted-server';
+import { upsertRows } from './upsert-rows';
 
 export interface PulledState {
   changes: readonly RowChange[];
@@ -16,25 +19,42 @@ export interface PulledState {
   lastMutationId: number;
   /** When this sync happened (the device's clock, as the engine keeps it). */
   syncedAt: Date;
+  /** The server the changes came from: only the computer's trusted server changes the shared catalogue. */
+  serverUrl: string;
+}
+
+export interface PullOutcome {
+  /** Pending mutations re-applied on top of the server's rows. */
+  rebased: number;
+  /** What was not taken: catalogue changes from a server this computer does not trust, and rows naming something this device does not have. */
+  ignored: { catalogue: number; rows: number };
 }
 
 /**
- * Apply everything a pull brought, in ONE transaction on the device: rows in dependency order (deletions
- * children first), acknowledged mutations out of the outbox, the still-pending ones re-applied on top
- * (the server has not seen them yet), derived numbers recomputed, the new cursor stored.
+ * Apply everything a pull brought, in ONE transaction on the device: the student's own rows in
+ * dependency order (deletions children first), the catalogue only from the computer's trusted server
+ * (a link one student made to another server syncs that student's rows and nothing shared),
+ * acknowledged mutations out of the outbox, the still-pending ones re-applied on top (the server has
+ * not seen them yet), derived numbers recomputed, the new cursor stored.
  */
-export async function applyPull(db: Db, userId: string, state: PulledState): Promise<{ rebased: number }> {
+export async function applyPull(db: Db, userId: string, state: PulledState, school: TrustSource): Promise<PullOutcome> {
   return db.transaction(async (tx) => {
-    const deletions = state.changes.filter((c) => c.deleted);
+    const trusted = await isTrustedServer(tx, school, state.serverUrl);
+    const isCatalogue = (change: RowChange) => syncedTable(change.table)?.scope === 'catalogue';
+    const own = state.changes.filter((c) => !isCatalogue(c));
+    const ignored = { catalogue: trusted ? 0 : state.changes.length - own.length, rows: 0 };
+
+    const deletions = own.filter((c) => c.deleted);
     for (const table of [...SYNCED_TABLES].reverse()) {
       const keys = deletions.filter((c) => c.table === table.name).map((c) => c.key);
       if (keys.length > 0) await deleteRows(tx, userId, table, keys);
     }
-    for (const table of SYNCED_TABLES) {
-      const rows = state.changes.filter((c) => c.table === table.name && c.row).map((c) => c.row!);
+    if (trusted) await applyCatalogue(tx, state.changes.filter(isCatalogue), state.syncedAt);
+    for (const table of SYNCED_TABLES.filter((t) => t.scope === 'user')) {
+      const rows = own.filter((c) => c.table === table.name && c.row).map((c) => c.row!);
       if (rows.length === 0) continue;
       if (table.name === 'users') await updateOwnUser(tx, userId, table, rows);
-      else await upsertRows(tx, userId, table, rows);
+      else ignored.rows += rows.length - (await upsertOwnRows(tx, userId, table, rows));
     }
     await tx.delete(outbox).where(and(eq(outbox.userId, userId), lte(outbox.mutationId, state.lastMutationId)));
     const rebased = await reapplyPending(tx, userId);
@@ -43,14 +63,13 @@ export async function applyPull(db: Db, userId: string, state: PulledState): Pro
       .update(syncAccounts)
       .set({ cursor: state.cursor, lastSyncedAt: state.syncedAt, lastError: null })
       .where(eq(syncAccounts.userId, userId));
-    return { rebased };
+    return { rebased, ignored };
   });
 }
 
 /** A student's rows only: whatever a server sends, a pull never touches another account on this computer. */
 function scoped(table: SyncedTable, alias: string, userId: string) {
   const t = sql.raw(alias);
-  if (table.scope === 'catalogue') return sql`TRUE`;
   if (table.name === 'chat_messages') return sql`EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = ${t}.session_id AND s.user_id = ${userId}::uuid)`;
   if (table.name === 'users') return sql`${t}.id = ${userId}::uuid`;
   return sql`${t}.user_id = ${userId}::uuid`;
@@ -62,32 +81,13 @@ async function deleteRows(tx: Db, userId: string, table: SyncedTable, keys: stri
   );
 }
 
-async function columnsOf(tx: Db, table: string): Promise<string[]> {
-  const result = (await tx.execute(
-    sql`SELECT column_name FROM information_schema.columns
-        WHERE table_schema = 'public' AND table_name = ${table} AND is_generated = 'NEVER' ORDER BY ordinal_position`,
-  )) as unknown as { rows: { column_name: string }[] };
-  return result.rows.map((r) => r.column_name);
-}
-
-async function upsertRows(tx: Db, userId: string, table: SyncedTable, rows: Record<string, unknown>[]) {
-  // Rows claiming another owner are dropped: the device trusts the server, but not blindly.
-  const mine = table.scope === 'catalogue' || table.name === 'chat_messages' ? rows : rows.filter((r) => r.user_id === userId);
-  if (mine.length === 0) return;
-  const columns = (await columnsOf(tx, table.name)).filter((c) => !(table.hidden ?? []).includes(c));
-  const list = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
-  const updates = sql.join(
-    columns.filter((c) => !table.conflict.includes(c)).map((c) => sql`${sql.identifier(c)} = excluded.${sql.identifier(c)}`),
-    sql`, `,
-  );
-  const target = sql.join(table.conflict.map((c) => sql.identifier(c)), sql`, `);
+/** Rows claiming another owner are dropped: the device trusts its server, but not blindly. Returns how many were taken. */
+async function upsertOwnRows(tx: Db, userId: string, table: SyncedTable, rows: Record<string, unknown>[]): Promise<number> {
+  const mine = table.name === 'chat_messages' ? rows : rows.filter((r) => r.user_id === userId);
+  if (mine.length === 0) return 0;
   if (table.name === 'user_activity_log') await yieldAwards(tx, userId, mine);
-  const source = sql`SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.identifier(table.name)}, ${JSON.stringify(mine)}::jsonb)`;
-  const guard = table.name === 'chat_messages' ? sql` WHERE EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = session_id AND s.user_id = ${userId}::uuid)` : sql``;
-  await tx.execute(
-    sql`INSERT INTO ${sql.identifier(table.name)} (${list}) ${source}${guard}
-        ON CONFLICT (${target}) DO UPDATE SET ${updates}`,
-  );
+  // A row already here under that key but of another account of this computer stays theirs.
+  return upsertRows(tx, table, mine, { incoming: scoped(table, 'r', userId), existing: scoped(table, table.name, userId) });
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Db } from '../db/types';
 import { applyPull } from './apply-pull';
 import { SyncFailed, toSyncFailed } from './sync-failure';
 import type { SyncHttp } from './sync-http';
+import type { TrustSource } from './trusted-server';
 import { memoryTokens, pullAll, pushOutbox, type Pulled } from './sync-pass';
 import { findLink, insertLink, renumberOutbox, setOutboxSequence } from './sync-store';
 
@@ -24,6 +25,8 @@ export interface LinkContext {
   httpFor(serverUrl: string): SyncHttp;
   /** Preferences a new local account starts with (the school's language and theme); the pull brings the student's own. */
   newAccountPreferences: () => { language?: string; theme?: string };
+  /** Whose server may change the shared catalogue (see trusted-server.ts). */
+  school: TrustSource;
   log?: (message: string, data?: Record<string, unknown>) => void;
 }
 
@@ -168,7 +171,7 @@ export async function signInFromServer(context: LinkContext, serverUrl: string, 
       await insertLink(tx, { userId: server.id, serverUrl, deviceId: latest.deviceId, refreshTokenSealed: context.secrets.seal(latest.refreshToken) });
       // A new device on the server: what is still pending here is numbered from 1 for it.
       await renumberOutbox(tx, server.id);
-      await applyPull(tx, server.id, { ...pulled, syncedAt: context.now() });
+      await applyPull(tx, server.id, { ...pulled, syncedAt: context.now(), serverUrl }, context.school);
     } else {
       await adoptServerAccount(context, tx, { server, passwordHash, serverUrl, tokens: latest, pulled, lastMutationId: 0 });
     }
@@ -219,5 +222,5 @@ async function adoptServerAccount(
     refreshTokenSealed: context.secrets.seal(input.tokens.refreshToken),
   });
   await setOutboxSequence(tx, server.id, input.lastMutationId);
-  await applyPull(tx, server.id, { ...input.pulled, syncedAt: context.now() });
+  await applyPull(tx, server.id, { ...input.pulled, syncedAt: context.now(), serverUrl: input.serverUrl }, context.school);
 }

@@ -26,7 +26,7 @@ export async function recomputeDerived(tx: Db, userId: string): Promise<void> {
     tx,
     sql`SELECT
           (SELECT coalesce(sum((activity_data ->> 'points')::int), 0) FROM user_activity_log WHERE user_id = ${userId})::int AS points,
-          (SELECT coalesce(sum(completed_lessons), 0) FROM user_courses WHERE user_id = ${userId})::int AS lessons`,
+          (SELECT count(*) FROM user_lessons WHERE user_id = ${userId} AND status IN ('completed', 'reviewed'))::int AS lessons`,
   );
   const points = totals?.points ?? 0;
   await tx.execute(sql`

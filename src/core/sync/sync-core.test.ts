@@ -13,6 +13,7 @@ import { CursorAhead, readChanges } from './server-pull';
 import { applyPull } from './apply-pull';
 import { rejoinAfterRestore } from './rejoin-after-restore';
 import { INITIAL_CURSOR } from '../../shared/sync';
+import { schoolWithServer } from '../../../tests/support/trust';
 
 /** A date relative to the run's own day, so the test passes on any day it runs. */
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -39,7 +40,7 @@ async function asStudent<T>(userId: string, fn: (tx: Db) => Promise<T>, readOnly
 }
 
 async function installCatalogue(db: Db) {
-  await installPackDirectory(db, CONTENT_DIR);
+  await installPackDirectory(db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
   await installAchievements(db, loadAchievementCatalogue(ACHIEVEMENTS_FILE));
 }
 
@@ -92,7 +93,7 @@ async function pullInto(device: Db, userId: string, deviceId: string) {
     lastMutationId = page.lastMutationId;
     if (!page.more) break;
   }
-  return applyPull(device, userId, { changes, cursor, lastMutationId, syncedAt: new Date() });
+  return applyPull(device, userId, { changes, cursor, lastMutationId, syncedAt: new Date(), serverUrl: 'http://server.test' }, schoolWithServer('http://server.test'));
 }
 
 const SNAPSHOT_TABLES = [

@@ -20,6 +20,7 @@ import { completeLesson } from '../progress/complete-lesson';
 import { Session } from '../session/session';
 import { backoffDelay, createSyncEngine, SYNC_TIMING, type SyncEngine, type SyncTimers } from './sync-engine';
 import { SyncFailed } from './sync-failure';
+import { schoolWithServer } from '../../../tests/support/trust';
 
 /*
  * The device's sync engine against a fake central server (tests/support/fake-sync-server.ts: the real
@@ -114,6 +115,7 @@ function device(db: Db, name: string, time = new ManualTime()): Device {
     session,
     secrets,
     passwords: hasher,
+    school: schoolWithServer(FAKE_SERVER_URL),
     fetch: server.fetch,
     now: time.now,
     timeZone: () => ZONE,

@@ -6,7 +6,7 @@ import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
 import type { EventHub } from '../events/event-hub';
 import { countPendingMutations } from '../outbox/outbox';
-import { applyPull } from './apply-pull';
+import { applyPull, type PullOutcome } from './apply-pull';
 import { linkByRegistering, linkBySigningIn, signInFromServer, type LinkContext, type Linked } from './link-accounts';
 import { SyncFailed, toSyncFailed } from './sync-failure';
 import { createSyncHttp, type FetchLike, type SyncHttp } from './sync-http';
@@ -14,6 +14,7 @@ import { authed, pullAll, pushOutbox } from './sync-pass';
 import { NEEDS_THE_STUDENT, nextSchedule, SIGNED_OUT, type ScheduleEvent, type ScheduleState } from './sync-schedule';
 import { createStoredTokens } from './stored-tokens';
 import { deleteLink, findLink, recordOutcome, type SyncLink } from './sync-store';
+import type { TrustSource } from './trusted-server';
 
 export { backoffDelay, SYNC_TIMING } from './sync-schedule';
 
@@ -39,6 +40,8 @@ export interface SyncEngineOptions {
   session: { readonly currentUserId: string | null };
   secrets: SecretBox;
   passwords: PasswordHasher;
+  /** The school configuration: its server (or one an admin trusted) is the only one that changes the shared catalogue. */
+  school: TrustSource;
   /** The network, injectable: tests put a fake server (and faults) here. */
   fetch?: FetchLike;
   now: () => Date;
@@ -128,6 +131,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     deviceName: options.deviceName.trim().slice(0, 100) || 'Teacher AI',
     httpFor,
     newAccountPreferences: options.newAccountPreferences ?? (() => ({})),
+    school: options.school,
     log,
   };
 
@@ -201,7 +205,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const source = tokens.source(userId, http);
     await pushOutbox({ db, http, tokens: source, outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
     const pulled = await pullAll(http, source, link.cursor);
-    await applyPull(db, userId, { ...pulled, syncedAt: now() });
+    const { ignored } = await applyPull(db, userId, { ...pulled, syncedAt: now(), serverUrl: link.serverUrl }, options.school);
+    reportIgnored(log, link.serverUrl, ignored);
   }
 
   /** One sync of this account at a time: a request while one runs joins it. Resolves with its failure, if any. */
@@ -421,6 +426,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await Promise.allSettled([...states.map((a) => a.running), ...states.map((a) => a.tail), ...background]);
     },
   };
+}
+
+/** What a pull did not take is worth a line in the log: a student linked to a server this computer does not trust. */
+export function reportIgnored(log: (message: string, data?: Record<string, unknown>) => void, serverUrl: string, ignored: PullOutcome['ignored']): void {
+  if (ignored.catalogue > 0) log('sync: catalogue changes from a server this computer does not trust were ignored', { serverUrl, count: ignored.catalogue });
+  if (ignored.rows > 0) log('sync: rows naming what this computer does not have were ignored', { serverUrl, count: ignored.rows });
 }
 
 function describe(error: unknown): string {

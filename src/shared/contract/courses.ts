@@ -23,6 +23,8 @@ export const courseSummarySchema = z.object({
   difficulty: z.enum(DIFFICULTY_LEVELS),
   totalLessons: z.number().int().min(0),
   estimatedHours: z.number().int().nullable(),
+  /** Out of the catalogue: only its enrolled students still see it (with their progress). */
+  retired: z.boolean(),
   enrolment: enrolmentSchema.nullable(),
 });
 
@@ -34,6 +36,8 @@ export const lessonSummarySchema = z.object({
   description: z.string(),
   status: z.enum(LESSON_STATUSES),
   score: z.number().int().min(0).max(100).nullable(),
+  /** No longer part of the course: listed only for a student who studied it. */
+  retired: z.boolean(),
 });
 
 export const courseDetailSchema = courseSummarySchema.extend({

@@ -67,4 +67,5 @@ export type { LessonProgress } from './progress';
 export type { ExamPreparation, ExamTask } from './exams';
 export type { LearningPlan, PlanItem, PlanSession, PlanSettings } from './plans';
 export type { ExerciseCheck, ExerciseView, HomeworkFeedback, LessonDetail, SearchResult } from './lessons';
+export type { ImportBlock, ImportedCourse, LessonChange, PackPreview } from './content';
 export type { Backup, BackupList, BackupReason, RecoveryReason, RecoveryStatus } from './backups';

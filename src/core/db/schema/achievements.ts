@@ -31,7 +31,8 @@ export const userAchievements = pgTable(
     userId: ownerColumn(),
     achievementId: uuid('achievement_id')
       .notNull()
-      .references(() => achievements.id, { onDelete: 'cascade', onUpdate: 'cascade' }),
+      // An unlocked achievement is the student's: a definition that goes away cannot take it along.
+      .references(() => achievements.id, { onDelete: 'no action', onUpdate: 'cascade' }),
     unlockedAt: timestamp('unlocked_at', { withTimezone: true }).notNull().defaultNow(),
     seen: boolean('seen').notNull().default(false),
     ...timestamps(),

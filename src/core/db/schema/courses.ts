@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, smallint, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { DIFFICULTY_LEVELS, EXAM_TYPES, GRADE_MAX, GRADE_MIN, SUBJECTS } from '../../../shared/domain';
 import type { Exercise, Homework, KeyConcept } from '../../../shared/content';
 import { idColumn, oneOf, timestamps, tsvector } from './columns';
@@ -17,6 +17,11 @@ export const courses = pgTable(
     /** Maintained by the lessons trigger; never written by application code. */
     totalLessons: integer('total_lessons').notNull().default(0),
     estimatedHours: integer('estimated_hours'),
+    /**
+     * Set when the course left the catalogue (its pack withdrawn, the trusted server dropped it): hidden
+     * from new enrolment and from students not enrolled; enrolled students keep it, their progress and history.
+     */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     /** Title and description in Russian word forms: «уравнения» finds «уравнение». */
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL => sql`setweight(to_tsvector('russian', coalesce(${courses.title}, '')), 'A') || setweight(to_tsvector('russian', coalesce(${courses.description}, '')), 'B')`,
@@ -37,17 +42,22 @@ export const courses = pgTable(
   ],
 );
 
-/** A row that only makes sense within its course (enrolment, plan) goes with the course. */
+/**
+ * A student's row about a course (enrolment, plan). A course is retired, never deleted: were one
+ * deleted anyway, the database refuses rather than take the students' progress with it.
+ */
 export const courseColumn = () =>
   uuid('course_id')
     .notNull()
-    .references(() => courses.id, { onDelete: 'cascade' });
+    .references(() => courses.id, { onDelete: 'no action' });
 
 export const lessons = pgTable(
   'lessons',
   {
     id: idColumn(),
-    courseId: courseColumn(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
     lessonNumber: integer('lesson_number').notNull(),
     title: varchar('title', { length: 255 }).notNull(),
     topic: varchar('topic', { length: 255 }).notNull().default(''),
@@ -57,6 +67,8 @@ export const lessons = pgTable(
     keyConcepts: jsonb('key_concepts').$type<KeyConcept[]>().notNull().default([]),
     practiceExercises: jsonb('practice_exercises').$type<Exercise[]>().notNull().default([]),
     homework: jsonb('homework').$type<Homework | null>(),
+    /** Set when the lesson left its course's pack: out of the course's count, kept for those who studied it. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     /** Title, topic, description, key concepts, content and exercise prompts (never answers), most important first. */
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL => sql`setweight(to_tsvector('russian', coalesce(${lessons.title}, '') || ' ' || coalesce(${lessons.topic}, '')), 'A')
@@ -68,7 +80,8 @@ export const lessons = pgTable(
   },
   (t) => [
     index('lessons_search_vector_gin_idx').using('gin', t.searchVector),
-    unique('lessons_course_id_lesson_number_unique').on(t.courseId, t.lessonNumber),
+    // A retired lesson keeps its number; only the lessons in the course are numbered without gaps or twins.
+    uniqueIndex('lessons_active_course_id_lesson_number_idx').on(t.courseId, t.lessonNumber).where(sql`${t.retiredAt} IS NULL`),
     index('lessons_course_id_idx').on(t.courseId),
     index('lessons_learning_objectives_gin_idx').using('gin', t.learningObjectives),
     index('lessons_key_concepts_gin_idx').using('gin', t.keyConcepts),

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, integer, jsonb, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { AI_PROVIDERS } from '../../../shared/domain';
+import { COURSE_PUBLISHERS } from '../../../shared/domain';
 import { oneOf } from './columns';
+import { courses } from './courses';
 import { users } from './users';
 
 /**
@@ -28,6 +30,26 @@ export const contentPacks = pgTable('content_packs', {
   checksum: text('checksum').notNull(),
   installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Who put each course into this computer's catalogue: the app's starter packs, the school's folder, a
+ * teacher's or admin's import (`published_by`), or the trusted server. Replacing a course someone else
+ * published takes an admin; a course of the server is changed on the server only. Local: never synced.
+ */
+export const coursePublishers = pgTable(
+  'course_publishers',
+  {
+    courseId: uuid('course_id')
+      .primaryKey()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    publisher: varchar('publisher', { length: 20 }).notNull(),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The pack's course key (null for a course of the server). */
+    packKey: varchar('pack_key', { length: 100 }),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('course_publishers_publisher_check', oneOf(t.publisher, COURSE_PUBLISHERS))],
+);
 
 /** Small per-installation facts (the device id, the local default student). */
 export const localSettings = pgTable('local_settings', {

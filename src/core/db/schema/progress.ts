@@ -51,7 +51,8 @@ export const userLessons = pgTable(
     userId: ownerColumn(),
     lessonId: uuid('lesson_id')
       .notNull()
-      .references(() => lessons.id, { onDelete: 'cascade' }),
+      // Lessons are retired, never deleted; a deletion that would take progress with it is refused (NO ACTION).
+      .references(() => lessons.id, { onDelete: 'no action' }),
     userCourseId: uuid('user_course_id')
       .notNull()
       .references(() => userCourses.id, { onDelete: 'cascade', onUpdate: 'cascade' }),

@@ -6,7 +6,7 @@ import { useCall } from '../../lib/use-call';
 import { AccountsTable } from './AccountsTable';
 import { CreateAccountForm } from './CreateAccountForm';
 import { HideListToggle } from './HideListToggle';
-import { ImportPackSection } from './ImportPackSection';
+import { ImportPackSection } from '../import/ImportPackSection';
 
 /** «Управление»: the accounts of this computer and its sign-in screen (admins only). */
 export function AdminPage() {

@@ -1,6 +1,6 @@
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
-import { ImportPackSection } from './ImportPackSection';
+import { ImportPackSection } from '../import/ImportPackSection';
 
 /** «Добавить курс» (#/import): the pack import for teachers, who cannot open «Управление». */
 export function ImportPackPage() {

@@ -8,13 +8,14 @@ import { CourseMeta } from './CourseMeta';
 export function CourseCard({ course }: { course: CourseSummary }) {
   const t = useT();
   return (
-    <article className="card course-card" data-testid="course-card" data-course-id={course.id}>
+    <article className="card course-card" data-testid="course-card" data-course-id={course.id} data-retired={course.retired}>
       <h2 className="course-card__title">
         <a className="course-card__link" href={hrefFor({ name: 'course', courseId: course.id })}>
           {course.title}
         </a>
       </h2>
       <CourseMeta course={course} />
+      {course.retired && <p className="badge badge--not-started">{t('course.retired')}</p>}
       {course.enrolment && (
         <ProgressBar value={course.enrolment.progressPercentage} label={t('course.progressLabel')} showValue />
       )}

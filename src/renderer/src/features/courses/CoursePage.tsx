@@ -56,6 +56,11 @@ function CourseDetails({ course, onEnrolment }: { course: CourseDetail; onEnrolm
     <>
       <PageTitle title={course.title} testId="course-title" />
       <CourseMeta course={course} />
+      {course.retired && (
+        <p className="badge badge--not-started" data-testid="course-retired">
+          {t('course.retired')}
+        </p>
+      )}
       {course.description && <p className="course-description">{course.description}</p>}
       <div className="card course-status">
         {course.enrolment ? (

@@ -7,11 +7,12 @@ import { LessonStatusBadge } from './LessonStatusBadge';
 export function LessonList({ lessons }: { lessons: readonly LessonSummary[] }) {
   const t = useT();
   if (lessons.length === 0) return <p className="muted">{t('course.noLessons')}</p>;
-  const ordered = [...lessons].sort((a, b) => a.number - b.number);
+  // The course's lessons in order; those that left it (kept for this student's history) after them.
+  const ordered = [...lessons].sort((a, b) => Number(a.retired) - Number(b.retired) || a.number - b.number);
   return (
     <ol className="lesson-list">
       {ordered.map((lesson) => (
-        <li key={lesson.id} className="lesson" data-testid="lesson-item" data-lesson-id={lesson.id} data-status={lesson.status}>
+        <li key={lesson.id} className="lesson" data-testid="lesson-item" data-lesson-id={lesson.id} data-status={lesson.status} data-retired={lesson.retired}>
           <span className="lesson__number" aria-hidden="true">
             {lesson.number}
           </span>
@@ -25,6 +26,7 @@ export function LessonList({ lessons }: { lessons: readonly LessonSummary[] }) {
             <p className="lesson__topic">{lesson.topic}</p>
           </div>
           <div className="lesson__state">
+            {lesson.retired && <span className="badge badge--not-started">{t('lesson.retired')}</span>}
             <LessonStatusBadge status={lesson.status} />
             {lesson.score !== null && <span className="lesson__score">{t('lesson.score', { score: lesson.score })}</span>}
           </div>

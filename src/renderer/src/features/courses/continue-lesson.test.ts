@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { LessonSummary } from '../../../../shared/contract';
 import { lessonToContinue } from './continue-lesson';
 
-const lesson = (number: number, status: LessonSummary['status'] = 'not_started'): LessonSummary => ({
-  id: `00000000-0000-4000-8000-00000000000${number}`,
+const lesson = (number: number, status: LessonSummary['status'] = 'not_started', retired = false): LessonSummary => ({
+  id: `00000000-0000-4000-8000-0000000000${retired ? 'f' : '0'}${number}`,
   number,
   title: `Урок ${number}`,
   topic: 'Тема',
   description: '',
   status,
   score: null,
+  retired,
 });
 
 describe('the lesson «Продолжить» opens', () => {
@@ -22,5 +23,11 @@ describe('the lesson «Продолжить» opens', () => {
     expect(lessonToContinue([lesson(2), lesson(1, 'completed')], { currentLessonNumber: 9 })?.number).toBe(2);
     expect(lessonToContinue([lesson(2, 'completed'), lesson(1, 'completed')], { currentLessonNumber: 9 })?.number).toBe(1);
     expect(lessonToContinue([], { currentLessonNumber: 1 })).toBeNull();
+  });
+
+  it('is never a lesson that left the course, even one with the current number', () => {
+    const lessons = [lesson(2, 'in_progress', true), lesson(1, 'completed'), lesson(2)];
+    expect(lessonToContinue(lessons, { currentLessonNumber: 2 })).toMatchObject({ number: 2, retired: false });
+    expect(lessonToContinue([lesson(1, 'not_started', true), lesson(1, 'completed')], { currentLessonNumber: 9 })).toMatchObject({ retired: false });
   });
 });

@@ -12,6 +12,7 @@ const course = (id: string, fields: Partial<CourseSummary>): CourseSummary => ({
   difficulty: 'medium',
   totalLessons: 1,
   estimatedHours: null,
+  retired: false,
   enrolment: null,
   ...fields,
 });
