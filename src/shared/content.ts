@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIFFICULTY_LEVELS, EXAM_TYPES, GRADE_MAX, GRADE_MIN, SUBJECTS } from './domain';
+import { checkAnswer, correctAnswerOf } from './exercise-check';
 
 /** A stable, human-chosen key (course or lesson) from which deterministic ids are derived. */
 const slug = z
@@ -138,6 +139,12 @@ export const contentPackSchema = z
         }
         if (exercise.type === 'multiple_choice' && exercise.answer.some((a) => a >= exercise.options.length)) {
           ctx.addIssue({ code: 'custom', path, message: 'an answer index is outside the options' });
+        }
+        if (exercise.type === 'ege_short' && pack.course.examType === null) {
+          ctx.addIssue({ code: 'custom', path, message: 'an exam-style answer (ege_short) belongs only in an ЕГЭ or ОГЭ course: use numeric or fraction' });
+        }
+        if (!checkAnswer(exercise, correctAnswerOf(exercise), { exam: pack.course.examType })) {
+          ctx.addIssue({ code: 'custom', path, message: `the answer of exercise ${exercise.id} is not accepted by its own checker` });
         }
       });
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerNotice } from './answer-notice';
-import type { Exercise } from './content';
+import { contentPackSchema, type ContentPack, type Exercise } from './content';
 import type { ExamType } from './domain';
 import { checkAnswer, correctAnswerOf, judgeAnswer, type ExerciseAnswer } from './exercise-check';
 
@@ -310,5 +310,28 @@ describe('choices and mismatched answers', () => {
     for (const exercise of [numeric(-2.5), fraction('2 6/11', 'mixed'), expression('(x-3)(x-5)', { form: 'product' }), text('путь'), examShort('-3')]) {
       expect(checkAnswer(exercise, correctAnswerOf(exercise), { exam: 'ЕГЭ' }), exercise.type).toBe(true);
     }
+  });
+});
+
+describe('a content pack', () => {
+  const pack = (examType: ExamType | null, exercise: Exercise): ContentPack => ({
+    format: 'teacher-ai-pack/1',
+    version: 1,
+    course: { key: 'course', title: 'Курс', description: '', subject: 'math', grade: 5, examType, difficulty: 'easy', estimatedHours: 1 },
+    lessons: [
+      { key: 'lesson', number: 1, title: 'Урок', topic: 'Тема', description: '', content: 'Текст', objectives: ['Цель'], keyConcepts: [], exercises: [exercise], homework: null },
+    ],
+  });
+  const problems = (examType: ExamType | null, exercise: Exercise) => contentPackSchema.safeParse(pack(examType, exercise)).error?.issues.map((i) => i.message) ?? [];
+
+  it('keeps exam-style fields in exam courses', () => {
+    expect(problems('ОГЭ', examShort('0.375'))).toEqual([]);
+    expect(problems(null, examShort('0.375'))).toEqual([expect.stringContaining('belongs only in an ЕГЭ or ОГЭ course')]);
+  });
+
+  it('refuses an exercise whose own answer its checker would not take', () => {
+    expect(problems(null, fraction('4/6', 'irreducible'))).toEqual([expect.stringContaining('not accepted by its own checker')]);
+    expect(problems(null, expression('x^2-8x+15', { form: 'product' }))).toEqual([expect.stringContaining('not accepted by its own checker')]);
+    expect(problems(null, fraction('1 1/2'))).toEqual([]);
   });
 });
