@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIFFICULTY_LEVELS, EXAM_TYPES, GRADE_MAX, GRADE_MIN, SUBJECTS } from './domain';
+import { checkAnswer, correctAnswerOf } from './exercise-check';
 
 /** A stable, human-chosen key (course or lesson) from which deterministic ids are derived. */
 const slug = z
@@ -46,12 +47,36 @@ export const exerciseSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...exerciseBase,
+    /** A common fraction or mixed number, compared exactly («5/6», «2 6/11»); decimals count unless a form is asked. */
+    type: z.literal('fraction'),
+    answer: z.string().regex(/^-?\d+(?: \d+\/\d+|\/\d+)?$/, 'a fraction as «3/7», a mixed number as «2 6/11», or an integer'),
+    /** `mixed`: a mixed number (an improper fraction is refused); `irreducible`: in lowest terms. */
+    form: z.enum(['mixed', 'irreducible']).optional(),
+  }),
+  z.strictObject({
+    ...exerciseBase,
+    /** An algebraic answer compared by value at many points, never by spelling: «(x-3)(x-5)» = «(3-x)(5-x)». */
+    type: z.literal('expression'),
+    answer: z.string().trim().min(1).max(200),
+    /** The letters the answer may use; by default those of `answer`. */
+    variables: z.array(z.string().regex(/^[a-z]$/)).min(1).max(6).optional(),
+    /** `binary`: the variables are 0 or 1 (Python logic), and every combination is tried. */
+    domain: z.enum(['real', 'binary']).optional(),
+    /** `product`: the answer must be written as factors («разложите на множители»). */
+    form: z.enum(['product']).optional(),
+  }),
+  z.strictObject({
+    ...exerciseBase,
     type: z.literal('short_text'),
     answer: z.string().trim().min(1).max(200),
     accept: z.array(z.string().trim().min(1).max(200)).optional(),
   }),
   z.strictObject({
     ...exerciseBase,
+    /**
+     * An exam-style short answer, as on the answer sheet of the course's exam (the name is historical: it
+     * serves ОГЭ courses too). Allowed only in a course with an exam; the exam's rules come from the course.
+     */
     type: z.literal('ege_short'),
     answer: z
       .string()
@@ -117,6 +142,12 @@ export const contentPackSchema = z
         }
         if (exercise.type === 'multiple_choice' && exercise.answer.some((a) => a >= exercise.options.length)) {
           ctx.addIssue({ code: 'custom', path, message: 'an answer index is outside the options' });
+        }
+        if (exercise.type === 'ege_short' && pack.course.examType === null) {
+          ctx.addIssue({ code: 'custom', path, message: 'an exam-style answer (ege_short) belongs only in an ЕГЭ or ОГЭ course: use numeric or fraction' });
+        }
+        if (!checkAnswer(exercise, correctAnswerOf(exercise), { exam: pack.course.examType })) {
+          ctx.addIssue({ code: 'custom', path, message: `the answer of exercise ${exercise.id} is not accepted by its own checker` });
         }
       });
     });

@@ -21,7 +21,9 @@ export function answerText(exercise: Exercise): string {
       return exercise.answer.map((i) => exercise.options[i] ?? String(i)).join('; ');
     case 'numeric':
       return exercise.unit ? `${exercise.answer} ${exercise.unit}` : String(exercise.answer);
+    case 'fraction':
     case 'short_text':
+    case 'expression':
     case 'ege_short':
       return exercise.answer;
   }

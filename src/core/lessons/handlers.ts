@@ -86,7 +86,7 @@ export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => 
      */
     'exercises.check': async ({ lessonId, exerciseId, answer, attempt }) => {
       const userId = session.requireUserId();
-      const { correct, exercise } = await runMutation(
+      const { correct, notice, exercise } = await runMutation(
         db,
         userId,
         'exercise.answer',
@@ -96,7 +96,7 @@ export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => 
       );
       const explain = correct || attempt >= ATTEMPTS_BEFORE_EXPLANATION;
       const hint = correct ? null : (exercise.hints[Math.min(attempt, exercise.hints.length) - 1] ?? null);
-      return { correct, explanation: explain ? exercise.explanation : null, hint };
+      return { correct, explanation: explain ? exercise.explanation : null, hint, notice };
     },
     'catalogue.search': async ({ query }) => searchCatalogue(db, session.requireUserId(), query),
   };

@@ -1,13 +1,14 @@
 import type { Exercise } from '../../shared/content';
 import { and, eq, sql } from 'drizzle-orm';
-import { checkAnswer } from '../../shared/exercise-check';
+import type { AnswerNotice } from '../../shared/answer-notice';
+import { judgeAnswer } from '../../shared/exercise-check';
 import type { MutationArgs } from '../../shared/mutations';
-import { lessons, userCourses, userLessons } from '../db/schema';
+import { courses, lessons, userCourses, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { onceActivityId, recordActivity } from '../motivation/activity';
 import { POINTS } from '../motivation/points-rules';
-import { findExercise } from './lesson-detail';
+import { examOf, findExercise } from './lesson-detail';
 
 async function courseOf(tx: Db, lessonId: string) {
   const [row] = await tx.select({ courseId: lessons.courseId }).from(lessons).where(eq(lessons.id, lessonId));
@@ -61,14 +62,29 @@ export async function recordStudyTime(tx: Db, userId: string, args: MutationArgs
   return recorded.day;
 }
 
+/** The course a lesson belongs to and its exam, whose answer-sheet rules the checker applies. */
+async function courseWithExam(tx: Db, lessonId: string) {
+  const [row] = await tx
+    .select({ courseId: lessons.courseId, examType: courses.examType })
+    .from(lessons)
+    .innerJoin(courses, eq(courses.id, lessons.courseId))
+    .where(eq(lessons.id, lessonId));
+  if (!row) throw notFound('Lesson');
+  return { courseId: row.courseId, exam: examOf(row.examType) };
+}
+
 /**
  * Check an answer in the core and log it, right or wrong. The first right answer to an exercise earns
- * its points; answering it right again earns nothing.
+ * its points; answering it right again earns nothing. The course's exam decides the answer-sheet rules.
  */
-export async function answerExercise(tx: Db, userId: string, args: MutationArgs<'exercise.answer'>): Promise<{ correct: boolean; exercise: Exercise }> {
+export async function answerExercise(
+  tx: Db,
+  userId: string,
+  args: MutationArgs<'exercise.answer'>,
+): Promise<{ correct: boolean; notice: AnswerNotice | null; exercise: Exercise }> {
   const exercise = await findExercise(tx, args.lessonId, args.exerciseId);
-  const courseId = await courseOf(tx, args.lessonId);
-  const correct = checkAnswer(exercise, args.answer);
+  const { courseId, exam } = await courseWithExam(tx, args.lessonId);
+  const { correct, notice } = judgeAnswer(exercise, args.answer, { exam });
   await recordActivity(tx, userId, {
     id: args.answerId,
     type: 'exercise_answered',
@@ -79,5 +95,5 @@ export async function answerExercise(tx: Db, userId: string, args: MutationArgs<
     data: { exerciseId: args.exerciseId, correct },
     ...(correct ? { award: { key: `exercise:${args.lessonId}:${args.exerciseId}`, points: POINTS.exerciseCorrect } } : {}),
   });
-  return { correct, exercise };
+  return { correct, notice, exercise };
 }

@@ -1,21 +1,25 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ExerciseView, HomeworkFeedback, LessonDetail } from '../../shared/contract';
 import type { Exercise } from '../../shared/content';
-import type { LessonStatus } from '../../shared/domain';
+import { EXAM_TYPES, type ExamType, type LessonStatus } from '../../shared/domain';
 import { courses, lessons, userCourses, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import type { AttachmentMime } from '../../shared/homework';
 import type { HomeworkContent } from './homework';
 
+/** A course's exam as stored (the column's check constraint allows only these values, or none). */
+export const examOf = (examType: string | null): ExamType | null => EXAM_TYPES.find((exam) => exam === examType) ?? null;
+
 /** What the student may see of an exercise before answering it: no answer, no explanation. */
-export const toExerciseView = (exercise: Exercise): ExerciseView => ({
+export const toExerciseView = (exercise: Exercise, exam: ExamType | null): ExerciseView => ({
   id: exercise.id,
   type: exercise.type,
   prompt: exercise.prompt,
   options: exercise.type === 'single_choice' || exercise.type === 'multiple_choice' ? exercise.options : null,
   unit: exercise.type === 'numeric' ? (exercise.unit ?? null) : null,
   hintCount: exercise.hints.length,
+  exam,
 });
 
 /**
@@ -28,6 +32,7 @@ export async function getLesson(db: Db, userId: string, lessonId: string): Promi
       id: lessons.id,
       courseId: lessons.courseId,
       courseTitle: courses.title,
+      examType: courses.examType,
       number: lessons.lessonNumber,
       title: lessons.title,
       topic: lessons.topic,
@@ -55,11 +60,11 @@ export async function getLesson(db: Db, userId: string, lessonId: string): Promi
     .leftJoin(userCourses, and(eq(userCourses.courseId, lessons.courseId), eq(userCourses.userId, userId)))
     .where(eq(lessons.id, lessonId));
   if (!row || (row.retired && !row.enrolled)) throw notFound('Lesson');
-  const { status, score, timeSpentMinutes, exercises, homework, homeworkContent, homeworkFeedback, retired: _retired, enrolled: _enrolled, ...lesson } = row;
+  const { status, score, timeSpentMinutes, exercises, homework, homeworkContent, homeworkFeedback, examType, retired: _retired, enrolled: _enrolled, ...lesson } = row;
   const submission = homeworkContent as HomeworkContent | null;
   return {
     ...lesson,
-    exercises: exercises.map(toExerciseView),
+    exercises: exercises.map((exercise) => toExerciseView(exercise, examOf(examType))),
     homework: homework
       ? {
           prompt: homework.prompt,

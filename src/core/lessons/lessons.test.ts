@@ -54,8 +54,8 @@ describeOnEachDatabase('lessons, exercises and search', (ctx) => {
     });
     expect(lesson.content).toContain('$x_1 + x_2 = -p$');
     expect(lesson.exercises).toEqual([
-      { id: 'sum-of-roots', type: 'numeric', prompt: 'Найдите сумму корней уравнения $x^2 - 7x + 10 = 0$.', options: null, unit: null, hintCount: 2 },
-      { id: 'pick', type: 'single_choice', prompt: 'Произведение корней $x^2 + 3x - 4 = 0$?', options: ['4', '-4', '3'], unit: null, hintCount: 0 },
+      { id: 'sum-of-roots', type: 'numeric', prompt: 'Найдите сумму корней уравнения $x^2 - 7x + 10 = 0$.', options: null, unit: null, hintCount: 2, exam: null },
+      { id: 'pick', type: 'single_choice', prompt: 'Произведение корней $x^2 + 3x - 4 = 0$?', options: ['4', '-4', '3'], unit: null, hintCount: 0, exam: null },
     ]);
     expect(lesson.homework?.modelAnswer).toBeNull();
     expect(JSON.stringify(lesson)).not.toMatch(/"answer"|explanation|Ответ/);
@@ -68,14 +68,42 @@ describeOnEachDatabase('lessons, exercises and search', (ctx) => {
     const check = (text: string, attempt: number) =>
       core.call('exercises.check', { lessonId, exerciseId: 'sum-of-roots', answer: { type: 'numeric', text }, attempt });
 
-    expect(await check('10', 1)).toEqual({ correct: false, explanation: null, hint: 'Вспомните, чему равна сумма корней приведённого уравнения.' });
-    expect(await check('-7', 2)).toEqual({ correct: false, explanation: null, hint: 'Сумма корней равна коэффициенту при $x$ с обратным знаком.' });
+    expect(await check('10', 1)).toEqual({ correct: false, explanation: null, hint: 'Вспомните, чему равна сумма корней приведённого уравнения.', notice: null });
+    expect(await check('-7', 2)).toEqual({ correct: false, explanation: null, hint: 'Сумма корней равна коэффициенту при $x$ с обратным знаком.', notice: null });
     expect(await check('5', 3)).toMatchObject({ correct: false, explanation: 'По теореме Виета сумма корней равна $-p = 7$.' });
-    expect(await check('7,0', 1)).toEqual({ correct: true, explanation: 'По теореме Виета сумма корней равна $-p = 7$.', hint: null });
+    expect(await check('7,0', 1)).toEqual({ correct: true, explanation: 'По теореме Виета сумма корней равна $-p = 7$.', hint: null, notice: null });
     expect(await core.raw('exercises.check', { lessonId, exerciseId: 'no-such', answer: { type: 'numeric', text: '1' }, attempt: 1 })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
+  });
+
+  it('applies the answer-sheet rules of the course’s exam only in that course, and names the exam', async () => {
+    const exercise = {
+      id: 'three-coins',
+      type: 'numeric' as const,
+      prompt: 'Монету бросают три раза. Найдите вероятность того, что орёл выпадет ровно два раза.',
+      answer: 0.375,
+      explanation: '$3/8 = 0{,}375$',
+      hints: [],
+    };
+    const withExercise = (key: string, examType: 'ОГЭ' | null) => {
+      const pack = makePack(key, 1, { examType });
+      pack.lessons[0] = { ...pack.lessons[0]!, exercises: [exercise] };
+      return pack;
+    };
+    await installPack(ctx.db, withExercise('oge-course', 'ОГЭ'), 'v1');
+    await installPack(ctx.db, withExercise('grade-course', null), 'v1');
+    const core = await createTestCore(ctx.database);
+    const check = (course: string, text: string) =>
+      core.call('exercises.check', { lessonId: lessonIdFor(course, 'lesson-1'), exerciseId: 'three-coins', answer: { type: 'numeric', text }, attempt: 1 });
+
+    expect(await check('oge-course', '3/8')).toMatchObject({ correct: false, notice: { code: 'exam_fraction', exam: 'ОГЭ' } });
+    expect(await check('oge-course', '0,375')).toMatchObject({ correct: true, notice: null });
+    expect(await check('grade-course', '3/8')).toMatchObject({ correct: true, notice: null });
+    const [oge, grade] = await Promise.all(['oge-course', 'grade-course'].map((course) => core.call('lessons.get', { lessonId: lessonIdFor(course, 'lesson-1') })));
+    expect(oge!.exercises[0]!.exam).toBe('ОГЭ');
+    expect(grade!.exercises[0]!.exam).toBeNull();
   });
 
   it('finds lessons and courses by words in any form, even half-typed', async () => {

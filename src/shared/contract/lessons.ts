@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { AI_PROVIDERS, LESSON_STATUSES } from '../domain';
+import { AI_PROVIDERS, EXAM_TYPES, LESSON_STATUSES } from '../domain';
+import { answerNoticeSchema } from '../answer-notice';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES, HOMEWORK_TEXT_MAX } from '../homework';
 import { mutation, query } from './define';
 import { isoDateTime, uuidSchema } from './common';
 
-const EXERCISE_TYPES = ['single_choice', 'multiple_choice', 'numeric', 'short_text', 'ege_short'] as const;
+const EXERCISE_TYPES = ['single_choice', 'multiple_choice', 'numeric', 'fraction', 'short_text', 'expression', 'ege_short'] as const;
 
 /** An exercise as the student sees it: never its answer or explanation before they try. */
 /** The teacher's review of a submitted homework, kept in `user_lessons.homework_feedback`. */
@@ -22,6 +23,8 @@ export const exerciseViewSchema = z.object({
   options: z.array(z.string()).nullable(),
   unit: z.string().nullable(),
   hintCount: z.number().int().min(0),
+  /** The exam whose answer-sheet rules the field follows (the course's exam), so its hint names the right one. */
+  exam: z.enum(EXAM_TYPES).nullable(),
 });
 
 export const lessonDetailSchema = z.object({
@@ -65,7 +68,7 @@ export const lessonDetailSchema = z.object({
 export const exerciseAnswerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('single_choice'), choice: z.number().int().min(0).max(20) }).strict(),
   z.object({ type: z.literal('multiple_choice'), choices: z.array(z.number().int().min(0).max(20)).max(20) }).strict(),
-  z.object({ type: z.enum(['numeric', 'short_text', 'ege_short']), text: z.string().max(200) }).strict(),
+  z.object({ type: z.enum(['numeric', 'fraction', 'short_text', 'expression', 'ege_short']), text: z.string().max(200) }).strict(),
 ]);
 
 /** After this many wrong attempts the explanation (and so the answer) is shown. */
@@ -80,6 +83,8 @@ export const exerciseCheckSchema = z.object({
   explanation: z.string().nullable(),
   /** The next step of the hint ladder after a wrong answer. */
   hint: z.string().nullable(),
+  /** How the answer should be written, when that is why it was not taken («на ОГЭ — десятичной дробью»). */
+  notice: answerNoticeSchema.nullable(),
 });
 
 export const searchResultSchema = z.object({

@@ -7,6 +7,7 @@ import { ChoiceOptions } from './ChoiceOptions';
 import { EMPTY_DRAFT, toAnswer, type ExerciseAnswer, type ExerciseDraft } from './exercise-answer';
 import { ExerciseFeedbackView } from './ExerciseFeedbackView';
 import { useExerciseCheck } from './use-exercise-check';
+import { useExpressionReader } from './use-expression-reader';
 import { AskTeacherButton } from '../chat/AskTeacherButton';
 import { latestAttempt } from './exercise-attempt';
 
@@ -24,7 +25,8 @@ export function ExerciseCard({ lessonId, exercise, number, onSolved }: ExerciseC
   const [draft, setDraft] = useState<ExerciseDraft>(EMPTY_DRAFT);
   const check = useExerciseCheck(lessonId, exercise.id, onSolved);
   const solved = check.state === 'correct';
-  const answer = toAnswer(exercise, draft);
+  const readsAsExpression = useExpressionReader(exercise.type === 'expression');
+  const answer = toAnswer(exercise, draft, readsAsExpression);
   // The answer last sent to «Проверить», for «Спросить учителя» about this very try.
   const [checkedAnswer, setCheckedAnswer] = useState<ExerciseAnswer | null>(null);
   // Inputs stay enabled while a check runs (disabling them would drop the keyboard focus); a second
@@ -73,7 +75,13 @@ export function ExerciseCard({ lessonId, exercise, number, onSolved }: ExerciseC
             />
           </>
         ) : (
-          <AnswerField exercise={exercise} text={draft.text} onChange={(text) => setDraft((current) => ({ ...current, text }))} disabled={solved} />
+          <AnswerField
+            exercise={exercise}
+            text={draft.text}
+            onChange={(text) => setDraft((current) => ({ ...current, text }))}
+            disabled={solved}
+            readsAsExpression={readsAsExpression}
+          />
         )}
         {!solved && (
           <div className="form__actions">

@@ -3,11 +3,12 @@ import { Markdown } from '../../components/Markdown';
 import { errorKey, useT } from '../../i18n';
 import type { ApiError } from '../../lib/api-error';
 import type { ExerciseFeedback } from './use-exercise-check';
+import { answerNoticeText } from './answer-notice-text';
 
 /** The verdict of the last check, the hints so far and, when given, the worked solution. Read out as it changes. */
 export function ExerciseFeedbackView({ feedback, error }: { feedback: ExerciseFeedback; error: ApiError | null }) {
   const t = useT();
-  const { state, hints, explanation } = feedback;
+  const { state, hints, explanation, notice } = feedback;
   // A solved exercise locks its input and loses its button: keep the keyboard focus here, not on the page.
   const verdict = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -24,7 +25,12 @@ export function ExerciseFeedbackView({ feedback, error }: { feedback: ExerciseFe
         <p ref={verdict} tabIndex={-1} className={`verdict verdict--${state}`} data-testid="exercise-feedback" data-state={state}>
           <span aria-hidden="true">{state === 'correct' ? '✓ ' : '✗ '}</span>
           {state === 'correct' ? t('exercise.correct') : t('exercise.wrong')}
-          {state === 'wrong' && hints.length === 0 && !explanation && <span className="verdict__more"> {t('exercise.tryAgain')}</span>}
+          {state === 'wrong' && hints.length === 0 && !explanation && !notice && <span className="verdict__more"> {t('exercise.tryAgain')}</span>}
+        </p>
+      )}
+      {state === 'wrong' && notice && (
+        <p className="verdict__notice" data-testid="exercise-notice" data-code={notice.code}>
+          {answerNoticeText(t, notice)}
         </p>
       )}
       {state !== 'correct' && hints.length > 0 && (

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readExpression } from '../../../../shared/answer-expression';
 import { EMPTY_DRAFT, lessonScore, readNumber, toAnswer, toggleChoice } from './exercise-answer';
 
 describe('exercise answers', () => {
   it('sends nothing until something is chosen or typed', () => {
-    for (const type of ['single_choice', 'multiple_choice', 'numeric', 'short_text', 'ege_short'] as const) {
+    for (const type of ['single_choice', 'multiple_choice', 'numeric', 'fraction', 'short_text', 'expression', 'ege_short'] as const) {
       expect(toAnswer({ type }, EMPTY_DRAFT), type).toBeNull();
     }
     expect(toAnswer({ type: 'short_text' }, { ...EMPTY_DRAFT, text: '   ' })).toBeNull();
@@ -15,18 +16,31 @@ describe('exercise answers', () => {
     expect(toAnswer({ type: 'numeric' }, { ...EMPTY_DRAFT, text: ' 2,5 ' })).toEqual({ type: 'numeric', text: '2,5' });
     expect(toAnswer({ type: 'short_text' }, { ...EMPTY_DRAFT, text: ' Числитель ' })).toEqual({ type: 'short_text', text: 'Числитель' });
     expect(toAnswer({ type: 'ege_short' }, { ...EMPTY_DRAFT, text: '0,25' })).toEqual({ type: 'ege_short', text: '0,25' });
+    expect(toAnswer({ type: 'fraction' }, { ...EMPTY_DRAFT, text: ' 2 6/11 ' })).toEqual({ type: 'fraction', text: '2 6/11' });
+    expect(toAnswer({ type: 'expression' }, { ...EMPTY_DRAFT, text: '(х-3)(х-5)' })).toEqual({ type: 'expression', text: '(х-3)(х-5)' });
   });
 
-  it('does not send a numeric answer that is not a number', () => {
+  it('does not send a number that is not one, or an expression that cannot be read', () => {
     expect(toAnswer({ type: 'numeric' }, { ...EMPTY_DRAFT, text: 'двадцать' })).toBeNull();
+    expect(toAnswer({ type: 'numeric' }, { ...EMPTY_DRAFT, text: '12 5' })).toBeNull();
+    expect(toAnswer({ type: 'fraction' }, { ...EMPTY_DRAFT, text: 'две трети' })).toBeNull();
+    const reads = (text: string) => readExpression(text).kind === 'expression';
+    expect(toAnswer({ type: 'expression' }, { ...EMPTY_DRAFT, text: '(x-3)(x-5' }, reads)).toBeNull();
+    // Before the parser has loaded, the core judges what is typed.
+    expect(toAnswer({ type: 'expression' }, { ...EMPTY_DRAFT, text: '(x-3)(x-5' })).toEqual({ type: 'expression', text: '(x-3)(x-5' });
   });
 
   it('reads numbers the way the core checks them', () => {
     expect(readNumber('')).toEqual({ kind: 'empty' });
-    expect(readNumber('2,5')).toEqual({ kind: 'number', value: 2.5 });
-    expect(readNumber('3/4')).toEqual({ kind: 'number', value: 0.75 });
-    expect(readNumber('1 000')).toEqual({ kind: 'number', value: 1000 });
-    expect(readNumber('2,5 см')).toEqual({ kind: 'invalid' });
+    expect(readNumber('2,5')).toEqual({ kind: 'number', value: 2.5, commonFraction: false });
+    expect(readNumber('3/4')).toEqual({ kind: 'number', value: 0.75, commonFraction: true });
+    expect(readNumber('1 000')).toEqual({ kind: 'number', value: 1000, commonFraction: false });
+    expect(readNumber('1 1/2')).toEqual({ kind: 'number', value: 1.5, commonFraction: true });
+    expect(readNumber('−2 1/2')).toEqual({ kind: 'number', value: -2.5, commonFraction: true });
+    expect(readNumber('x = 6,5')).toEqual({ kind: 'number', value: 6.5, commonFraction: false });
+    expect(readNumber('2,5 см')).toEqual({ kind: 'number', value: 2.5, commonFraction: false });
+    expect(readNumber('12 5')).toEqual({ kind: 'invalid', reason: 'ambiguous_spaces' });
+    expect(readNumber('2,5,1')).toEqual({ kind: 'invalid', reason: 'not_a_number' });
   });
 
   it('ticks and unticks options', () => {

@@ -1,5 +1,6 @@
 import type { ExerciseView, MethodInput } from '../../../../shared/contract';
-import { parseNumber } from '../../../../shared/exercise-check';
+import { readTypedNumber } from '../../../../shared/answer-number';
+import type { ExpressionReader } from './use-expression-reader';
 
 export type ExerciseAnswer = MethodInput<'exercises.check'>['answer'];
 
@@ -15,29 +16,37 @@ export const EMPTY_DRAFT: ExerciseDraft = { choice: null, choices: [], text: '' 
 /** The longest answer the core accepts. */
 export const ANSWER_MAX_LENGTH = 200;
 
-/** How a typed number reads: nothing yet, a number (as the core will take it), or not a number. */
-export type NumberReading = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid' };
+/** How a typed number reads: nothing yet, a number (as the core will take it), or why it is not one. */
+export type NumberReading =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number; commonFraction: boolean }
+  | { kind: 'invalid'; reason: 'not_a_number' | 'ambiguous_spaces' };
 
 export function readNumber(text: string): NumberReading {
-  if (text.trim() === '') return { kind: 'empty' };
-  const value = parseNumber(text);
-  return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid' };
+  const reading = readTypedNumber(text);
+  if (reading.kind !== 'number') return reading;
+  return { kind: 'number', value: reading.value, commonFraction: reading.notation === 'fraction' || reading.notation === 'mixed' };
 }
 
-/** The answer to send, or null while there is nothing (or no number) to check yet. */
-export function toAnswer(exercise: Pick<ExerciseView, 'type'>, draft: ExerciseDraft): ExerciseAnswer | null {
+/**
+ * The answer to send, or null while there is nothing (or no number, no readable expression) to check yet.
+ * `readsAsExpression` is null until the expression parser has loaded: then the core alone judges.
+ */
+export function toAnswer(exercise: Pick<ExerciseView, 'type'>, draft: ExerciseDraft, readsAsExpression: ExpressionReader | null = null): ExerciseAnswer | null {
+  const text = draft.text.trim().slice(0, ANSWER_MAX_LENGTH);
   switch (exercise.type) {
     case 'single_choice':
       return draft.choice === null ? null : { type: 'single_choice', choice: draft.choice };
     case 'multiple_choice':
       return draft.choices.length === 0 ? null : { type: 'multiple_choice', choices: [...draft.choices].sort((a, b) => a - b) };
     case 'numeric':
-      return readNumber(draft.text).kind === 'number' ? { type: 'numeric', text: draft.text.trim() } : null;
+    case 'fraction':
+      return readNumber(text).kind === 'number' ? { type: exercise.type, text } : null;
+    case 'expression':
+      return text === '' || readsAsExpression?.(text) === false ? null : { type: 'expression', text };
     case 'short_text':
-    case 'ege_short': {
-      const text = draft.text.trim();
-      return text === '' ? null : { type: exercise.type, text: text.slice(0, ANSWER_MAX_LENGTH) };
-    }
+    case 'ege_short':
+      return text === '' ? null : { type: exercise.type, text };
   }
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AnswerNotice } from '../../../../shared/answer-notice';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
 import type { ExerciseAnswer } from './exercise-answer';
@@ -11,9 +12,11 @@ export interface ExerciseFeedback {
   hints: readonly string[];
   /** After a right answer, or after enough wrong ones. */
   explanation: string | null;
+  /** How the last answer should have been written, when that is why it was not taken. */
+  notice: AnswerNotice | null;
 }
 
-const NO_FEEDBACK: ExerciseFeedback = { state: 'idle', hints: [], explanation: null };
+const NO_FEEDBACK: ExerciseFeedback = { state: 'idle', hints: [], explanation: null, notice: null };
 
 /**
  * «Проверить» for one exercise: counts the tries of this visit (the core climbs the hint ladder by
@@ -30,6 +33,7 @@ export function useExerciseCheck(lessonId: string, exerciseId: string, onSolved:
       state: result.correct ? 'correct' : 'wrong',
       hints: result.hint && !previous.hints.includes(result.hint) ? [...previous.hints, result.hint] : previous.hints,
       explanation: result.explanation ?? previous.explanation,
+      notice: result.notice,
     }));
     if (result.correct) onSolved(exerciseId);
   });
