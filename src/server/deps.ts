@@ -11,6 +11,8 @@ export interface ServerDeps {
   now: () => Date;
   /** How many migrations this server's schema holds (a device newer than that is refused). */
   schemaVersion: number;
+  /** The fewest migrations a pushing device may have (see OLDEST_DEVICE_MIGRATION). */
+  oldestDeviceSchemaVersion: number;
   /** Rows per pull page (about). */
   pullPageRows: number;
 }

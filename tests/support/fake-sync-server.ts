@@ -4,7 +4,9 @@ import { createPasswordHasher } from '../../src/core/accounts/password-hasher';
 import { executeRows } from '../../src/core/db/execute-rows';
 import type { Db } from '../../src/core/db/types';
 import { readChanges } from '../../src/core/sync/server-pull';
-import { applyPushBatch, PushRefused } from '../../src/core/sync/server-push';
+import { schemaVersionAt } from '../../src/core/db/schema-version';
+import { applyPushBatch, OLDEST_DEVICE_MIGRATION, PushRefused } from '../../src/core/sync/server-push';
+import { MIGRATIONS_FOLDER } from '../../src/server/paths';
 import type { FetchLike } from '../../src/core/sync/sync-http';
 import {
   cursorSchema,
@@ -68,6 +70,7 @@ interface RefreshGrant {
 }
 
 const ACCESS_TTL_MS = 15 * 60_000;
+const OLDEST_DEVICE_SCHEMA = schemaVersionAt(MIGRATIONS_FOLDER, OLDEST_DEVICE_MIGRATION);
 
 /** Settles when the request is aborted (a held request gives up with the client). */
 const aborted = (signal: AbortSignal | null | undefined) =>
@@ -231,6 +234,7 @@ export async function createFakeSyncServer(db: Db, options: { now?: () => Date }
       case 'POST /sync/push': {
         const input = parse(pushRequestSchema, body);
         const grant = await student(headers);
+        if (input.schemaVersion < OLDEST_DEVICE_SCHEMA) throw new Refusal(409, 'schema_older_than_server', 'Update the app');
         if (input.deviceId !== grant.deviceId) throw new Refusal(403, 'wrong_device', 'Another device');
         try {
           const result = await db.transaction((tx) => applyPushBatch(tx, grant.userId, grant.deviceId, input.mutations));

@@ -1,6 +1,6 @@
 import { runMutation } from '../mutations/run-mutation';
 import type { MutationArgs } from '../../shared/mutations';
-import { asc, count, eq, or } from 'drizzle-orm';
+import { asc, count, eq, or, sql } from 'drizzle-orm';
 import type { AccountSummary, SessionUser, SignInScreen } from '../../shared/contract';
 import type { Language, Theme, UserRole } from '../../shared/domain';
 import { localSettings, userActivityLog, userPreferences, users } from '../db/schema';
@@ -121,8 +121,15 @@ export async function recordSignIn(db: Db, userId: string, now: Date, timeZone: 
 export async function recordSignInActivity(tx: Db, userId: string, args: MutationArgs<'activity.signIn'>): Promise<void> {
   await tx
     .insert(userActivityLog)
-    .values({ id: args.activityId, userId, activityType: 'sign_in', activityData: { day: dayOf(args.at, args.timeZone) }, createdAt: new Date(args.at) })
-    .onConflictDoNothing();
+    .values({
+      // The student's own namespace of ids (0009): another student's activity id never blocks this row.
+      id: sql`activity_row_id(${userId}::uuid, ${args.activityId}::uuid)`,
+      userId,
+      activityType: 'sign_in',
+      activityData: { day: dayOf(args.at, args.timeZone) },
+      createdAt: new Date(args.at),
+    })
+    .onConflictDoNothing({ target: userActivityLog.id });
 }
 
 /**

@@ -84,9 +84,11 @@ async function upsertRows(tx: Db, userId: string, table: SyncedTable, rows: Reco
   if (table.name === 'user_activity_log') await yieldAwards(tx, userId, mine);
   const source = sql`SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.identifier(table.name)}, ${JSON.stringify(mine)}::jsonb)`;
   const guard = table.name === 'chat_messages' ? sql` WHERE EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = session_id AND s.user_id = ${userId}::uuid)` : sql``;
+  // A row already here under that key but of another account of this computer stays theirs.
+  const stillMine = table.scope === 'catalogue' ? sql`` : sql` WHERE ${scoped(table, table.name, userId)}`;
   await tx.execute(
     sql`INSERT INTO ${sql.identifier(table.name)} (${list}) ${source}${guard}
-        ON CONFLICT (${target}) DO UPDATE SET ${updates}`,
+        ON CONFLICT (${target}) DO UPDATE SET ${updates}${stillMine}`,
   );
 }
 
