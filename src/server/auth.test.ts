@@ -15,7 +15,9 @@ afterAll(async () => {
 
 describe('POST /auth/register', () => {
   it('creates the account under the device’s id, with preferences, a device and tokens', async () => {
-    const student = await registerStudent(t.api, { email: '  Ada@Example.ORG ', username: 'Ada_L' });
+    const userId = randomUUID();
+    const student = await registerStudent(t.api, { userId, email: '  Ada@Example.ORG ', username: 'Ada_L' });
+    expect(student.userId).toBe(userId);
     expect(tokensResponseSchema.parse(student.tokens)).toMatchObject({
       deviceId: student.deviceId,
       user: { id: student.userId, email: 'ada@example.org', username: 'ada_l', role: 'student' },
@@ -36,7 +38,7 @@ describe('POST /auth/register', () => {
     expect(tokens.rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('answers 409 when the id, the email, the username or the device is taken', async () => {
+  it('answers 409 when the email, the username or the device is taken', async () => {
     const first = await registerStudent(t.api);
     const again = (overrides: Record<string, unknown>) =>
       t.api.post('/auth/register', {
@@ -48,10 +50,34 @@ describe('POST /auth/register', () => {
         device: { id: randomUUID(), name: 'PC' },
         ...overrides,
       });
-    expect(await again({ userId: first.userId })).toMatchObject({ status: 409, body: { error: { code: 'account_exists' } } });
     expect(await again({ email: first.email.toUpperCase() })).toMatchObject({ status: 409, body: { error: { code: 'email_taken' } } });
     expect(await again({ username: first.username })).toMatchObject({ status: 409, body: { error: { code: 'username_taken' } } });
     expect(await again({ device: { id: first.deviceId, name: 'PC' } })).toMatchObject({ status: 409, body: { error: { code: 'device_taken' } } });
+  });
+
+  it('an id someone already has proves nothing: the newcomer gets a fresh id, and whoever came first keeps theirs (no squatting, no hijack)', async () => {
+    // The attack of the security review: a client chooses the id of another person's (local) account.
+    const victimId = randomUUID();
+    const squatter = await registerStudent(t.api, { userId: victimId, username: `squat${randomUUID().slice(0, 8)}` });
+    expect(squatter.userId).toBe(victimId); // a free id is given as asked: devices keep their rows' owner
+    // The real owner of that id links later: not locked out, a fresh id of its own.
+    const victim = await registerStudent(t.api, { userId: victimId });
+    expect(victim.userId).not.toBe(victimId);
+    expect(victim.tokens.user).toMatchObject({ id: victim.userId, username: victim.username, role: 'student' });
+    // …and the other way round: an id taken by a real account cannot be registered onto it.
+    const hijacker = await registerStudent(t.api, { userId: victim.userId, username: `hijack${randomUUID().slice(0, 8)}` });
+    expect(hijacker.userId).not.toBe(victim.userId);
+    const { rows } = await t.admin.query(`SELECT id, username FROM users WHERE id = ANY($1::uuid[]) ORDER BY username`, [[victimId, victim.userId, hijacker.userId]]);
+    expect(rows).toEqual(
+      [
+        { id: victimId, username: squatter.username },
+        { id: victim.userId, username: victim.username },
+        { id: hijacker.userId, username: hijacker.username },
+      ].sort((x, y) => x.username.localeCompare(y.username)),
+    );
+    // Each signs in to their own account only.
+    const victimIn = await t.api.post('/auth/sign-in', { login: victim.username, password: victim.password, device: { id: randomUUID(), name: 'PC' } });
+    expect(victimIn.body.user.id).toBe(victim.userId);
   });
 
   it('answers 400 with the issues for an invalid body, never echoing the password', async () => {

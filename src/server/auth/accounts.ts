@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PasswordHasher } from '../../core/accounts/password-hasher';
 import { userPreferences, users } from '../../core/db/schema';
@@ -21,8 +22,12 @@ export interface AuthDeps {
 const deviceTaken = () => new HttpError(409, 'This device id belongs to another account.', 'device_taken');
 
 /**
- * `POST /auth/register`: a device's local account goes online under the SAME id, so the rows the
- * device already has keep their owner. Runs as the connecting role (there is no student yet).
+ * `POST /auth/register`: a device's local account goes online, under the SAME id when that id is still
+ * free here (the rows the device already has keep their owner). The id proves nothing: an id someone
+ * else has already taken — by chance, or read off a shared computer's screen first — gets the new
+ * account a fresh one, and the device moves its account over to it (link-accounts.ts). So nobody can
+ * squat another person's id or hijack their account through it. Runs as the connecting role (there is
+ * no student yet).
  */
 export async function register(deps: AuthDeps, body: RegisterRequest): Promise<TokensResponse> {
   const now = deps.now();
@@ -31,14 +36,14 @@ export async function register(deps: AuthDeps, body: RegisterRequest): Promise<T
     return await deps.db.transaction(async (tx) => {
       const taken = await executeRows<{ id: string; email: string; username: string }>(tx, sql`
         SELECT id, email, username FROM users WHERE id = ${body.userId} OR email = ${body.email} OR username = ${body.username}`);
-      if (taken.some((row) => row.id === body.userId)) throw new HttpError(409, 'This account is already registered; sign in instead.', 'account_exists');
       if (taken.some((row) => row.email === body.email)) throw new HttpError(409, 'That email is already registered.', 'email_taken');
-      if (taken.length > 0) throw new HttpError(409, 'That username is taken.', 'username_taken');
+      if (taken.some((row) => row.username === body.username)) throw new HttpError(409, 'That username is taken.', 'username_taken');
       const [device] = await executeRows<{ user_id: string }>(tx, sql`SELECT user_id FROM sync_devices WHERE id = ${body.device.id}`);
       if (device) throw deviceTaken();
+      const userId = taken.some((row) => row.id === body.userId) ? randomUUID() : body.userId;
 
       await tx.insert(users).values({
-        id: body.userId,
+        id: userId,
         email: body.email,
         username: body.username,
         fullName: body.fullName,
@@ -46,12 +51,12 @@ export async function register(deps: AuthDeps, body: RegisterRequest): Promise<T
         // Never what a device claims: a local admin is a student here until an operator says otherwise.
         role: 'student',
       });
-      await tx.insert(userPreferences).values({ userId: body.userId });
+      await tx.insert(userPreferences).values({ userId });
       await tx.execute(sql`
         INSERT INTO sync_devices (id, user_id, name, created_at, last_seen_at)
-        VALUES (${body.device.id}, ${body.userId}, ${body.device.name}, ${now}, ${now})`);
-      const user: AccountRow = { id: body.userId, email: body.email, username: body.username, full_name: body.fullName, role: 'student' };
-      deps.log.info('account registered', { userId: body.userId, deviceId: body.device.id });
+        VALUES (${body.device.id}, ${userId}, ${body.device.name}, ${now}, ${now})`);
+      const user: AccountRow = { id: userId, email: body.email, username: body.username, full_name: body.fullName, role: 'student' };
+      deps.log.info('account registered', { userId, deviceId: body.device.id, idTaken: userId !== body.userId });
       return issueTokens(tx, deps.tokenSecret, user, body.device.id, now);
     });
   } catch (error) {
