@@ -25,7 +25,15 @@ describe('loadConfig', () => {
       contentDir: DEFAULT_CONTENT_DIR,
       achievementsFile: DEFAULT_ACHIEVEMENTS_FILE,
       bcryptCost: 10,
+      trustedProxies: [],
     });
+  });
+
+  it('reads TRUSTED_PROXIES as a list of IP addresses, and refuses anything else', () => {
+    expect(loadConfig({ ...valid, TRUSTED_PROXIES: ' 10.0.0.2, ::1 ' }).trustedProxies).toEqual(['10.0.0.2', '::1']);
+    expect(problemsOf({ ...valid, TRUSTED_PROXIES: '10.0.0.2, proxy.school.lan' }).problems).toEqual([
+      'TRUSTED_PROXIES must be a comma-separated list of IP addresses.',
+    ]);
   });
 
   it('reads CONTENT_DIR, ACHIEVEMENTS_FILE and BCRYPT_COST', () => {

@@ -13,6 +13,8 @@ export interface ServerDeps {
   schemaVersion: number;
   /** The fewest migrations a pushing device may have (see OLDEST_DEVICE_MIGRATION). */
   oldestDeviceSchemaVersion: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (config TRUSTED_PROXIES). */
+  trustedProxies: ReadonlySet<string>;
   /** Rows per pull page (about). */
   pullPageRows: number;
 }

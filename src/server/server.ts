@@ -78,6 +78,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     now: options.now ?? systemClock,
     schemaVersion: schemaVersionOf(MIGRATIONS_FOLDER),
     oldestDeviceSchemaVersion: schemaVersionAt(MIGRATIONS_FOLDER, OLDEST_DEVICE_MIGRATION),
+    trustedProxies: new Set(config.trustedProxies),
     pullPageRows: options.pullPageRows ?? PULL_PAGE_ROWS,
   };
   const router = new Router();
