@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { runMutation } from '../mutations/run-mutation';
 import type { MutationArgs } from '../../shared/mutations';
 import { asc, count, eq, or, sql } from 'drizzle-orm';
@@ -45,7 +46,12 @@ export async function isListHidden(db: Db): Promise<boolean> {
 
 export async function signInScreen(db: Db): Promise<SignInScreen> {
   const [hidden, total] = await Promise.all([isListHidden(db), countAccounts(db)]);
-  const accounts = hidden ? [] : (await db.select(accountColumns).from(users).orderBy(asc(users.fullName))).map(toAccountSummary);
+  const rows = hidden ? [] : await db.select({ username: users.username, fullName: users.fullName, avatarUrl: users.avatarUrl }).from(users).orderBy(asc(users.fullName));
+  // A picture's file name carries the account's id: the screen gets a digest of it, which still changes with the picture.
+  const accounts = rows.map(({ avatarUrl, ...tile }) => ({
+    ...tile,
+    avatarVersion: avatarUrl ? createHash('sha256').update(avatarUrl).digest('hex').slice(0, 16) : null,
+  }));
   return { accounts, listHidden: hidden, hasAccounts: total > 0 };
 }
 
