@@ -14,6 +14,10 @@ import { openPostgres } from '../../src/core/db/open-postgres';
 import type { Db } from '../../src/core/db/types';
 import { onceActivityId } from '../../src/core/motivation/activity';
 import { createEmptyDatabase } from '../../src/server/test-harness';
+import { createPasswordHasher } from '../../src/core/accounts/password-hasher';
+import { createFakeSyncServer, FAKE_SERVER_URL } from '../support/fake-sync-server';
+import { seedCourse } from '../support/fixtures';
+import { createTestCore, TEST_BCRYPT_COST, TEST_PASSWORD } from '../support/test-core';
 import { MIGRATIONS_FOLDER } from '../support/test-databases';
 
 /*
@@ -129,5 +133,42 @@ describe('migration 0009: activity ids derived from their owner', () => {
     expect(await idsOf(db, anna)).toEqual([await derived(db, anna, own), pulled, twiceDerived].sort());
     // What the server stores for this device's queued mutations is what the device has now.
     expect(await derived(db, anna, own)).toBe(await derived(await scratch(), anna, own));
+  });
+
+  it('a mutation queued by the old app (its row under the raw id) syncs after the update: one fact, the same id here and on the server', async () => {
+    const device = await openPglite({ dataDir: null, migrationsFolder: migrationsBefore('account_safety') });
+    cleanup.push(device.close);
+    const serverDb = await openPglite({ dataDir: null, migrationsFolder: MIGRATIONS_FOLDER });
+    cleanup.push(serverDb.close);
+    const server = await createFakeSyncServer(serverDb.db);
+    const { lessonIds, courseId } = await seedCourse(device.db, 'math-5', 2);
+    await seedCourse(serverDb.db, 'math-5', 2);
+    // The old app: the account, a study-time fact under the device's raw entry id, and its outbox entry.
+    const userId = randomUUID();
+    const entryId = randomUUID();
+    const at = '2026-03-02T10:00:00.000Z';
+    await device.db.execute(sql`INSERT INTO users (id, email, username, full_name, password_hash)
+      VALUES (${userId}, 'old@school.test', 'old-app', 'Старое Приложение', ${await createPasswordHasher(TEST_BCRYPT_COST).hash(TEST_PASSWORD)})`);
+    await device.db.execute(sql`INSERT INTO user_preferences (user_id) VALUES (${userId})`);
+    await device.db.execute(sql`INSERT INTO user_activity_log (id, user_id, activity_type, activity_data, course_id, lesson_id, created_at)
+      VALUES (${entryId}, ${userId}, 'study_time', '{"day": "2026-03-02", "minutes": 12}', ${courseId}, ${lessonIds[0]!}, ${at})`);
+    await device.db.execute(sql`INSERT INTO user_study_days (user_id, day, study_minutes) VALUES (${userId}, '2026-03-02', 12)`);
+    await device.db.execute(sql`INSERT INTO outbox_sequences (user_id, last_mutation_id) VALUES (${userId}, 1)`);
+    await device.db.execute(sql`INSERT INTO outbox (user_id, mutation_id, name, args)
+      VALUES (${userId}, 1, 'study.time', ${JSON.stringify({ entryId, lessonId: lessonIds[0]!, minutes: 12, at, timeZone: 'Europe/Moscow' })}::jsonb)`);
+
+    // The update: the device migrates, then links and syncs with the new app.
+    await migratePglite(device.db as unknown as PgliteDatabase<Record<string, unknown>>, { migrationsFolder: MIGRATIONS_FOLDER });
+    const core = await createTestCore(device, { syncFetch: server.fetch, as: null });
+    cleanup.push(() => core.close());
+    core.session.signIn({ id: userId, role: 'student' });
+    expect(await core.call('sync.linkRegister', { serverUrl: FAKE_SERVER_URL, password: TEST_PASSWORD })).toMatchObject({ state: 'synced', pending: 0 });
+
+    const facts = (db: Db) => executeRows(db, sql`SELECT id, activity_type, activity_data FROM user_activity_log WHERE user_id = ${userId} ORDER BY id`);
+    expect(await facts(device.db)).toEqual(await facts(serverDb.db));
+    expect((await facts(device.db)).map((r) => (r as { id: string }).id)).toEqual([await derived(device.db, userId, entryId)]);
+    const minutes = (db: Db) => executeRows(db, sql`SELECT study_minutes FROM user_study_days WHERE user_id = ${userId}`);
+    expect(await minutes(device.db)).toEqual([{ study_minutes: 12 }]);
+    expect(await minutes(serverDb.db)).toEqual([{ study_minutes: 12 }]);
   });
 });
