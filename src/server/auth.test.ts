@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devicesResponseSchema, tokensResponseSchema } from '../shared/sync';
 import { signAccessToken } from './auth/access-token';
-import { FREE_FAILURES } from './auth/sign-in-limits';
+import { CLIENT_LIMIT, FREE_FAILURES, REGISTRATION_LIMIT } from './auth/sign-in-limits';
 import { registerStudent, signInOnNewDevice, startTestServer, TEST_SECRET, type TestServer } from './test-harness';
 
 let t: TestServer;
@@ -15,7 +15,9 @@ afterAll(async () => {
 
 describe('POST /auth/register', () => {
   it('creates the account under the device’s id, with preferences, a device and tokens', async () => {
-    const student = await registerStudent(t.api, { email: '  Ada@Example.ORG ', username: 'Ada_L' });
+    const userId = randomUUID();
+    const student = await registerStudent(t.api, { userId, email: '  Ada@Example.ORG ', username: 'Ada_L' });
+    expect(student.userId).toBe(userId);
     expect(tokensResponseSchema.parse(student.tokens)).toMatchObject({
       deviceId: student.deviceId,
       user: { id: student.userId, email: 'ada@example.org', username: 'ada_l', role: 'student' },
@@ -36,7 +38,7 @@ describe('POST /auth/register', () => {
     expect(tokens.rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('answers 409 when the id, the email, the username or the device is taken', async () => {
+  it('answers 409 when the email, the username or the device is taken', async () => {
     const first = await registerStudent(t.api);
     const again = (overrides: Record<string, unknown>) =>
       t.api.post('/auth/register', {
@@ -48,10 +50,34 @@ describe('POST /auth/register', () => {
         device: { id: randomUUID(), name: 'PC' },
         ...overrides,
       });
-    expect(await again({ userId: first.userId })).toMatchObject({ status: 409, body: { error: { code: 'account_exists' } } });
     expect(await again({ email: first.email.toUpperCase() })).toMatchObject({ status: 409, body: { error: { code: 'email_taken' } } });
     expect(await again({ username: first.username })).toMatchObject({ status: 409, body: { error: { code: 'username_taken' } } });
     expect(await again({ device: { id: first.deviceId, name: 'PC' } })).toMatchObject({ status: 409, body: { error: { code: 'device_taken' } } });
+  });
+
+  it('an id someone already has proves nothing: the newcomer gets a fresh id, and whoever came first keeps theirs (no squatting, no hijack)', async () => {
+    // The attack of the security review: a client chooses the id of another person's (local) account.
+    const victimId = randomUUID();
+    const squatter = await registerStudent(t.api, { userId: victimId, username: `squat${randomUUID().slice(0, 8)}` });
+    expect(squatter.userId).toBe(victimId); // a free id is given as asked: devices keep their rows' owner
+    // The real owner of that id links later: not locked out, a fresh id of its own.
+    const victim = await registerStudent(t.api, { userId: victimId });
+    expect(victim.userId).not.toBe(victimId);
+    expect(victim.tokens.user).toMatchObject({ id: victim.userId, username: victim.username, role: 'student' });
+    // …and the other way round: an id taken by a real account cannot be registered onto it.
+    const hijacker = await registerStudent(t.api, { userId: victim.userId, username: `hijack${randomUUID().slice(0, 8)}` });
+    expect(hijacker.userId).not.toBe(victim.userId);
+    const { rows } = await t.admin.query(`SELECT id, username FROM users WHERE id = ANY($1::uuid[]) ORDER BY username`, [[victimId, victim.userId, hijacker.userId]]);
+    expect(rows).toEqual(
+      [
+        { id: victimId, username: squatter.username },
+        { id: victim.userId, username: victim.username },
+        { id: hijacker.userId, username: hijacker.username },
+      ].sort((x, y) => x.username.localeCompare(y.username)),
+    );
+    // Each signs in to their own account only.
+    const victimIn = await t.api.post('/auth/sign-in', { login: victim.username, password: victim.password, device: { id: randomUUID(), name: 'PC' } });
+    expect(victimIn.body.user.id).toBe(victim.userId);
   });
 
   it('answers 400 with the issues for an invalid body, never echoing the password', async () => {
@@ -128,6 +154,87 @@ describe('POST /auth/sign-in', () => {
       status: 403,
       body: { error: { code: 'device_revoked' } },
     });
+  });
+});
+
+describe('limits per client (the Hole of «anyone can lock anyone out» and «register tells who exists»)', () => {
+  // A server behind the school's reverse proxy: X-Forwarded-For names the client, so a test can be many.
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startTestServer({ env: { TRUSTED_PROXIES: '127.0.0.1' } });
+  });
+  afterAll(async () => {
+    await proxied?.close();
+  });
+
+  const from = (server: TestServer, client: string) => async (path: string, body: unknown) => {
+    const response = await fetch(`${server.server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+  };
+  const signInAs = (post: ReturnType<typeof from>, login: string, password: string) =>
+    post('/auth/sign-in', { login, password, device: { id: randomUUID(), name: 'PC' } });
+  const registration = (overrides: Record<string, unknown> = {}) => {
+    const n = randomUUID().slice(0, 8);
+    return { userId: randomUUID(), email: `r${n}@example.org`, username: `r${n}`, fullName: 'R', password: 'a fine password', device: { id: randomUUID(), name: 'PC' }, ...overrides };
+  };
+
+  it('a stranger’s wrong passwords never lock the owner out: the stranger waits, the owner signs in from their own computer', async () => {
+    const owner = await registerStudent(proxied.api);
+    const stranger = from(proxied, '203.0.113.10');
+    for (let i = 1; i < FREE_FAILURES; i++) expect((await signInAs(stranger, owner.username, `wrong-${i}`)).status).toBe(401);
+    expect((await signInAs(stranger, owner.username, 'wrong-5')).status).toBe(429);
+    // The stranger waits, even with the right password (it is a guesser's client).
+    expect((await signInAs(stranger, owner.username, owner.password)).status).toBe(429);
+    // A second stranger's address gets one guess: once it failed here, the account's count holds it back too.
+    const second = from(proxied, '203.0.113.11');
+    expect((await signInAs(second, owner.username, 'wrong-6')).status).not.toBe(200);
+    expect((await signInAs(second, owner.username, owner.password)).status).toBe(429);
+    // The owner, from a computer that never failed: in.
+    const home = from(proxied, '198.51.100.20');
+    const signedIn = await signInAs(home, owner.username, owner.password);
+    expect(signedIn.status).toBe(200);
+  });
+
+  it(`one client guessing across accounts waits after ${CLIENT_LIMIT.free} wrong passwords, whatever the logins; other clients do not`, async () => {
+    const guesser = from(proxied, '203.0.113.20');
+    const someone = await registerStudent(proxied.api);
+    for (let i = 1; i < CLIENT_LIMIT.free; i++) expect((await signInAs(guesser, `nobody-${i}`, 'a guessed password')).status).toBe(401);
+    expect((await signInAs(guesser, 'nobody-last', 'a guessed password')).status).toBe(429);
+    expect((await signInAs(guesser, someone.username, someone.password)).status).toBe(429);
+    expect((await signInAs(from(proxied, '198.51.100.21'), someone.username, someone.password)).status).toBe(200);
+  });
+
+  it('«that email / username is taken» costs a client like a wrong password: listing who has an account waits', async () => {
+    const known = await registerStudent(proxied.api);
+    const lister = from(proxied, '203.0.113.30');
+    for (let i = 1; i < CLIENT_LIMIT.free; i++) {
+      const taken = i % 2 ? { email: known.email } : { username: known.username };
+      expect((await lister('/auth/register', registration(taken))).status).toBe(409);
+    }
+    expect(await lister('/auth/register', registration({ email: known.email }))).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+    // Blocked for every registration now, and for sign-ins too (one budget).
+    expect((await lister('/auth/register', registration())).status).toBe(429);
+    expect((await signInAs(lister, known.username, known.password)).status).toBe(429);
+    expect((await from(proxied, '198.51.100.30')('/auth/register', registration())).status).toBe(201);
+  });
+
+  it(`a client registers at most ${REGISTRATION_LIMIT.free} accounts an hour`, async () => {
+    const farm = from(proxied, '203.0.113.40');
+    for (let i = 1; i < REGISTRATION_LIMIT.free; i++) expect((await farm('/auth/register', registration())).status).toBe(201);
+    expect((await farm('/auth/register', registration())).status).toBe(201);
+    expect((await farm('/auth/register', registration())).status).toBe(429);
+    expect((await from(proxied, '198.51.100.40')('/auth/register', registration())).status).toBe(201);
+  });
+
+  it('a client’s own X-Forwarded-For is not believed where no proxy is trusted: it stays one client', async () => {
+    const student = await registerStudent(t.api);
+    for (let i = 1; i < FREE_FAILURES; i++) expect((await signInAs(from(t, `203.0.113.${i}`), student.username, `wrong-${i}`)).status).toBe(401);
+    expect((await signInAs(from(t, '203.0.113.99'), student.username, 'wrong-5')).status).toBe(429);
+    expect((await signInAs(from(t, '198.51.100.99'), student.username, student.password)).status).toBe(429);
   });
 });
 

@@ -26,7 +26,15 @@ describe('loadConfig', () => {
       achievementsFile: DEFAULT_ACHIEVEMENTS_FILE,
       bcryptCost: 10,
       maxConnections: 1024,
+      trustedProxies: [],
     });
+  });
+
+  it('reads TRUSTED_PROXIES as a list of IP addresses, and refuses anything else', () => {
+    expect(loadConfig({ ...valid, TRUSTED_PROXIES: ' 10.0.0.2, ::1 ' }).trustedProxies).toEqual(['10.0.0.2', '::1']);
+    expect(problemsOf({ ...valid, TRUSTED_PROXIES: '10.0.0.2, proxy.school.lan' }).problems).toEqual([
+      'TRUSTED_PROXIES must be a comma-separated list of IP addresses.',
+    ]);
   });
 
   it('reads CONTENT_DIR, ACHIEVEMENTS_FILE and BCRYPT_COST', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_ACHIEVEMENTS_FILE, DEFAULT_CONTENT_DIR } from './paths';
 
@@ -16,6 +17,11 @@ export interface ServerConfig {
   readonly bcryptCost: number;
   /** Open connections at most (slow or idle clients cannot hold the server). */
   readonly maxConnections: number;
+  /**
+   * Reverse proxies in front of the server, whose X-Forwarded-For names the client. Empty: the client is
+   * whoever connects (a header anyone can write is never believed).
+   */
+  readonly trustedProxies: readonly string[];
 }
 
 export const DEFAULT_PORT = 3001; // as in the seed
@@ -75,6 +81,11 @@ const schema = z.object({
   // Below 10 only for tests: hashing is most of a registration's time.
   BCRYPT_COST: wholeNumber('BCRYPT_COST', 4, 15),
   MAX_CONNECTIONS: wholeNumber('MAX_CONNECTIONS', 1, 1_000_000),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((part) => part.trim()).filter(Boolean))
+    .refine((list) => list.every((address) => isIP(address) !== 0), { error: 'TRUSTED_PROXIES must be a comma-separated list of IP addresses.' }),
 });
 
 /** Reads the configuration from an environment object (passed in, so tests control it). */
@@ -88,13 +99,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     ACHIEVEMENTS_FILE: env.ACHIEVEMENTS_FILE,
     BCRYPT_COST: env.BCRYPT_COST,
     MAX_CONNECTIONS: env.MAX_CONNECTIONS,
+    TRUSTED_PROXIES: env.TRUSTED_PROXIES,
   });
   if (!parsed.success) {
     // One line per variable: a too-short secret would otherwise be reported by both of its checks.
     const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];
     throw new ConfigError(problems);
   }
-  const { DATABASE_URL, PORT, TOKEN_SECRET, MAX_BODY_BYTES, CONTENT_DIR, ACHIEVEMENTS_FILE, BCRYPT_COST, MAX_CONNECTIONS } = parsed.data;
+  const { DATABASE_URL, PORT, TOKEN_SECRET, MAX_BODY_BYTES, CONTENT_DIR, ACHIEVEMENTS_FILE, BCRYPT_COST, MAX_CONNECTIONS, TRUSTED_PROXIES } = parsed.data;
   return {
     databaseUrl: DATABASE_URL,
     port: PORT ?? DEFAULT_PORT,
@@ -104,5 +116,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
     achievementsFile: ACHIEVEMENTS_FILE ?? DEFAULT_ACHIEVEMENTS_FILE,
     bcryptCost: BCRYPT_COST ?? DEFAULT_BCRYPT_COST,
     maxConnections: MAX_CONNECTIONS ?? DEFAULT_MAX_CONNECTIONS,
+    trustedProxies: TRUSTED_PROXIES,
   };
 }

@@ -11,6 +11,10 @@ export interface ServerDeps {
   now: () => Date;
   /** How many migrations this server's schema holds (a device newer than that is refused). */
   schemaVersion: number;
+  /** The fewest migrations a pushing device may have (see OLDEST_DEVICE_MIGRATION). */
+  oldestDeviceSchemaVersion: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (config TRUSTED_PROXIES). */
+  trustedProxies: ReadonlySet<string>;
   /** Rows per pull page (about). */
   pullPageRows: number;
 }

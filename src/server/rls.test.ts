@@ -27,9 +27,14 @@ const OWNER_OF: Record<string, (userId: string, sessions: string[]) => { where: 
 };
 const ownerOf = (table: string, userId: string, sessions: string[]) =>
   OWNER_OF[table]?.(userId, sessions) ?? { where: 'user_id = $1', params: [userId] };
-/** A column that can be set to itself, to try an UPDATE. */
+/** Tables whose rows only the server's own steps create and delete (0009): teacher_app may not at all. */
+const NOT_DELETABLE = new Set(['users', 'sync_devices', 'sync_refresh_tokens']);
+
+/** A column that can be set to itself, to try an UPDATE (one teacher_app may update at all: 0009). */
 function touchColumn(table: string): string {
-  if (table === 'users') return 'id';
+  if (table === 'users') return 'full_name';
+  if (table === 'sync_devices') return 'last_seen_at';
+  if (table === 'sync_refresh_tokens') return 'revoked_at';
   if (table === 'sync_changes' || table === 'sync_scopes') return 'scope_id';
   return OWNER_OF[table] ? 'session_id' : 'user_id';
 }
@@ -162,7 +167,8 @@ describe('row-level security', () => {
         const column = touchColumn(table);
         expect((await client.query(`SELECT * FROM ${table} WHERE ${owner.where}`, owner.params)).rowCount, `SELECT ${table}`).toBe(0);
         expect((await client.query(`UPDATE ${table} SET ${column} = ${column} WHERE ${owner.where}`, owner.params)).rowCount, `UPDATE ${table}`).toBe(0);
-        expect((await client.query(`DELETE FROM ${table} WHERE ${owner.where}`, owner.params)).rowCount, `DELETE ${table}`).toBe(0);
+        if (NOT_DELETABLE.has(table)) expect(await failureOf(client, `DELETE FROM ${table} WHERE ${owner.where}`, owner.params), `DELETE ${table}`).toBe('42501');
+        else expect((await client.query(`DELETE FROM ${table} WHERE ${owner.where}`, owner.params)).rowCount, `DELETE ${table}`).toBe(0);
       }
     });
     // Nothing of A's went anywhere.
@@ -214,5 +220,43 @@ describe('row-level security', () => {
       // Reading the catalogue is what students do.
       expect((await client.query('SELECT count(*)::int AS n FROM courses')).rows[0].n).toBeGreaterThan(0);
     });
+  });
+
+  it('teacher_app cannot change its own role, password, login, devices’ owner or refresh tokens (0009: columns, not only rows)', async () => {
+    const { rows: [token] } = await t.admin.query<{ token_hash: string }>(`SELECT token_hash FROM sync_refresh_tokens WHERE user_id = $1 LIMIT 1`, [a.userId]);
+    await asAppRole(a.userId, async (client) => {
+      const own = [a.userId];
+      for (const set of [`role = 'admin'`, `password_hash = 'x'`, `email = 'a@evil.test'`, `username = 'evil'`, `id = gen_random_uuid()`]) {
+        expect(await failureOf(client, `UPDATE users SET ${set} WHERE id = $1`, own), set).toBe('42501');
+      }
+      expect(await failureOf(client, `DELETE FROM users WHERE id = $1`, own)).toBe('42501');
+      expect(await failureOf(client, `UPDATE sync_devices SET user_id = user_id, name = 'x' WHERE user_id = $1`, own)).toBe('42501');
+      expect(await failureOf(client, `INSERT INTO sync_devices (id, user_id, name) VALUES (gen_random_uuid(), $1, 'mine')`, own)).toBe('42501');
+      expect(await failureOf(client, `DELETE FROM sync_devices WHERE user_id = $1`, own)).toBe('42501');
+      expect(await failureOf(client, `UPDATE sync_refresh_tokens SET expires_at = now() + interval '10 years' WHERE user_id = $1`, own)).toBe('42501');
+      expect(await failureOf(client, `UPDATE sync_refresh_tokens SET used_at = NULL WHERE user_id = $1`, own)).toBe('42501');
+      expect(
+        await failureOf(client, `INSERT INTO sync_refresh_tokens (token_hash, device_id, user_id, expires_at) VALUES ('h', $2, $1, now() + interval '1 day')`, [a.userId, a.deviceId]),
+      ).toBe('42501');
+      expect(await failureOf(client, `DELETE FROM sync_refresh_tokens WHERE token_hash = $1`, [token!.token_hash])).toBe('42501');
+      // What a student's requests do change still works: the name, the points, a sign-in's «last seen».
+      expect(await failureOf(client, `UPDATE users SET full_name = 'Анна', total_points = total_points + 1, level = level WHERE id = $1`, own)).toBeNull();
+      expect(await failureOf(client, `UPDATE sync_devices SET last_seen_at = now(), last_mutation_id = last_mutation_id WHERE user_id = $1`, own)).toBeNull();
+    });
+  });
+
+  it('teacher_app may revoke its own device and tokens, and never take a revocation back', async () => {
+    const student = await registerStudent(t.api);
+    await asAppRole(student.userId, async (client) => {
+      const own = [student.userId];
+      expect(await failureOf(client, `UPDATE sync_devices SET revoked_at = now() WHERE user_id = $1`, own)).toBeNull();
+      expect(await failureOf(client, `UPDATE sync_refresh_tokens SET revoked_at = now() WHERE user_id = $1`, own)).toBeNull();
+      expect(await failureOf(client, `UPDATE sync_devices SET revoked_at = NULL WHERE user_id = $1`, own)).toBe('42501');
+      expect(await failureOf(client, `UPDATE sync_devices SET revoked_at = now() + interval '1 year' WHERE user_id = $1`, own)).toBe('42501');
+      expect(await failureOf(client, `UPDATE sync_refresh_tokens SET revoked_at = NULL WHERE user_id = $1`, own)).toBe('42501');
+    });
+    // The server's own steps (an admin's revocation, sign-in) are not held by this.
+    await t.admin.query(`UPDATE sync_devices SET revoked_at = now() WHERE user_id = $1`, [student.userId]);
+    await t.admin.query(`UPDATE sync_devices SET revoked_at = NULL WHERE user_id = $1`, [student.userId]);
   });
 });

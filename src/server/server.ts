@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createPasswordHasher } from '../core/accounts/password-hasher';
 import { openPostgres } from '../core/db/open-postgres';
-import { schemaVersionOf } from '../core/db/schema-version';
+import { schemaVersionAt, schemaVersionOf } from '../core/db/schema-version';
+import { OLDEST_DEVICE_MIGRATION } from '../core/sync/server-push';
 import { PULL_PAGE_ROWS } from '../core/sync/server-pull';
 import { addAuthRoutes } from './auth/routes';
 import { installCatalogue } from './catalogue';
@@ -82,6 +83,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     log,
     now: options.now ?? systemClock,
     schemaVersion: schemaVersionOf(MIGRATIONS_FOLDER),
+    oldestDeviceSchemaVersion: schemaVersionAt(MIGRATIONS_FOLDER, OLDEST_DEVICE_MIGRATION),
+    trustedProxies: new Set(config.trustedProxies),
     pullPageRows: options.pullPageRows ?? PULL_PAGE_ROWS,
   };
   const router = new Router();

@@ -27,6 +27,12 @@ export function addSyncRoutes(router: Router, deps: ServerDeps): void {
     const result = await asStudent(deps, req, async (tx, student) => {
       // The device pushing is the token's device: one device never pushes in another's name.
       if (body.deviceId !== student.deviceId) throw new HttpError(403, 'The body names another device than the access token.', 'wrong_device');
+      if (body.schemaVersion < deps.oldestDeviceSchemaVersion) {
+        // Older devices read a 409 whose code names the schema as «update the app»; their outbox waits.
+        throw new HttpError(409, `The device's app is too old to sync with this server (schema ${body.schemaVersion}); update it.`, 'schema_older_than_server', {}, {
+          serverSchemaVersion: deps.schemaVersion,
+        });
+      }
       try {
         return await applyPushBatch(tx, student.userId, student.deviceId, body.mutations);
       } catch (error) {

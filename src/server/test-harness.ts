@@ -140,13 +140,15 @@ export async function registerStudent(api: Client, overrides: Partial<RegisterRe
   };
   const answer = await api.post('/auth/register', request);
   if (answer.status !== 201) throw new Error(`registration failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  const tokens = answer.body as TokensResponse;
   return {
-    userId: request.userId,
+    // The server's id: the one asked for unless someone had it already.
+    userId: tokens.user.id,
     deviceId: request.device.id,
     email: request.email,
     username: request.username,
     password: request.password,
-    tokens: answer.body as TokensResponse,
+    tokens,
   };
 }
 

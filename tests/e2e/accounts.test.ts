@@ -352,7 +352,17 @@ describe('accounts on a shared computer', () => {
 
     await page.getByTestId('hide-list-toggle').check();
     await expect.poll(() => page.getByTestId('hide-list-toggle').isChecked()).toBe(true);
+
+    // Which servers may bring teachers and admins here: the admin trusts one, then no longer.
+    await page.getByTestId('trusted-server-url').fill('не адрес');
+    await page.getByTestId('trusted-server-add').click();
+    await expect.poll(() => fieldError(page, 'serverUrl').textContent()).toBe('Введите адрес сервера целиком, начиная с http:// или https://');
+    await page.getByTestId('trusted-server-url').fill('https://Sync.School.example/');
+    await page.getByTestId('trusted-server-add').click();
+    await expect.poll(() => page.getByTestId('trusted-server').allTextContents()).toEqual([expect.stringContaining('https://sync.school.example')]);
     await running.screenshot('admin');
+    await page.getByTestId('trusted-server').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('trusted-server').count()).toBe(0);
 
     // With the list hidden, signing in takes a typed login.
     await signOut(page);

@@ -125,6 +125,9 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'sync.linkRegister': () => ({ serverUrl: 'http://127.0.0.1:9', password: TEST_PASSWORD + '-A' }),
   'sync.linkSignIn': (a) => ({ serverUrl: 'http://127.0.0.1:9', login: a.core.user!.username, password: 'угадываю-пароль' }),
   'sync.signInFromServer': (a) => ({ serverUrl: 'http://127.0.0.1:9', login: a.core.user!.username, password: 'угадываю-пароль' }),
+  // Admin-only: B, a student, is refused (which servers may make teachers and admins here is not B's call).
+  'sync.serverTrust': () => undefined,
+  'sync.setServerTrust': () => ({ serverUrl: 'http://evil.example', trusted: true }),
   'sync.unlink': () => undefined,
   'sync.devices': () => undefined,
   'sync.revokeDevice': () => ({ deviceId: crypto.randomUUID() }),

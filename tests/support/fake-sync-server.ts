@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createPasswordHasher } from '../../src/core/accounts/password-hasher';
 import { executeRows } from '../../src/core/db/execute-rows';
 import type { Db } from '../../src/core/db/types';
 import { readChanges } from '../../src/core/sync/server-pull';
-import { applyPushBatch, PushRefused } from '../../src/core/sync/server-push';
+import { schemaVersionAt } from '../../src/core/db/schema-version';
+import { applyPushBatch, OLDEST_DEVICE_MIGRATION, PushRefused } from '../../src/core/sync/server-push';
+import { MIGRATIONS_FOLDER } from '../../src/server/paths';
 import type { FetchLike } from '../../src/core/sync/sync-http';
 import {
   cursorSchema,
@@ -68,6 +70,7 @@ interface RefreshGrant {
 }
 
 const ACCESS_TTL_MS = 15 * 60_000;
+const OLDEST_DEVICE_SCHEMA = schemaVersionAt(MIGRATIONS_FOLDER, OLDEST_DEVICE_MIGRATION);
 
 /** Settles when the request is aborted (a held request gives up with the client). */
 const aborted = (signal: AbortSignal | null | undefined) =>
@@ -174,19 +177,21 @@ export async function createFakeSyncServer(db: Db, options: { now?: () => Date }
     switch (route) {
       case 'POST /auth/register': {
         const input = parse(registerRequestSchema, body);
-        const taken = await executeRows<{ id: string; email: string }>(
+        const taken = await executeRows<{ id: string; email: string; username: string }>(
           db,
-          sql`SELECT id, email FROM users WHERE id = ${input.userId} OR email = ${input.email} OR username = ${input.username}`,
+          sql`SELECT id, email, username FROM users WHERE id = ${input.userId} OR email = ${input.email} OR username = ${input.username}`,
         );
-        if (taken.some((t) => t.id === input.userId)) throw new Refusal(409, 'account_exists', 'Already registered');
-        if (taken.length > 0) throw new Refusal(409, taken.some((t) => t.email === input.email) ? 'email_taken' : 'username_taken', 'Taken');
+        if (taken.some((t) => t.email === input.email)) throw new Refusal(409, 'email_taken', 'Taken');
+        if (taken.some((t) => t.username === input.username)) throw new Refusal(409, 'username_taken', 'Taken');
+        // As the real server: an id someone has already is no claim on their account; a fresh one.
+        const userId = taken.some((t) => t.id === input.userId) ? randomUUID() : input.userId;
         await db.transaction(async (tx) => {
           await tx.execute(sql`INSERT INTO users (id, email, username, full_name, password_hash, role)
-            VALUES (${input.userId}, ${input.email}, ${input.username}, ${input.fullName}, ${await passwords.hash(input.password)}, 'student')`);
-          await tx.execute(sql`INSERT INTO user_preferences (user_id) VALUES (${input.userId})`);
-          await tx.execute(sql`INSERT INTO sync_devices (id, user_id, name) VALUES (${input.device.id}, ${input.userId}, ${input.device.name})`);
+            VALUES (${userId}, ${input.email}, ${input.username}, ${input.fullName}, ${await passwords.hash(input.password)}, 'student')`);
+          await tx.execute(sql`INSERT INTO user_preferences (user_id) VALUES (${userId})`);
+          await tx.execute(sql`INSERT INTO sync_devices (id, user_id, name) VALUES (${input.device.id}, ${userId}, ${input.device.name})`);
         });
-        return { status: 201, body: await issue(input.userId, input.device.id) };
+        return { status: 201, body: await issue(userId, input.device.id) };
       }
       case 'POST /auth/sign-in': {
         const input = parse(signInRequestSchema, body);
@@ -231,6 +236,7 @@ export async function createFakeSyncServer(db: Db, options: { now?: () => Date }
       case 'POST /sync/push': {
         const input = parse(pushRequestSchema, body);
         const grant = await student(headers);
+        if (input.schemaVersion < OLDEST_DEVICE_SCHEMA) throw new Refusal(409, 'schema_older_than_server', 'Update the app');
         if (input.deviceId !== grant.deviceId) throw new Refusal(403, 'wrong_device', 'Another device');
         try {
           const result = await db.transaction((tx) => applyPushBatch(tx, grant.userId, grant.deviceId, input.mutations));

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { runMutation } from '../mutations/run-mutation';
 import type { MutationArgs } from '../../shared/mutations';
-import { asc, count, eq, or } from 'drizzle-orm';
+import { asc, count, eq, or, sql } from 'drizzle-orm';
 import type { AccountSummary, SessionUser, SignInScreen } from '../../shared/contract';
 import type { Language, Theme, UserRole } from '../../shared/domain';
 import { localSettings, userActivityLog, userPreferences, users } from '../db/schema';
@@ -45,7 +46,12 @@ export async function isListHidden(db: Db): Promise<boolean> {
 
 export async function signInScreen(db: Db): Promise<SignInScreen> {
   const [hidden, total] = await Promise.all([isListHidden(db), countAccounts(db)]);
-  const accounts = hidden ? [] : (await db.select(accountColumns).from(users).orderBy(asc(users.fullName))).map(toAccountSummary);
+  const rows = hidden ? [] : await db.select({ username: users.username, fullName: users.fullName, avatarUrl: users.avatarUrl }).from(users).orderBy(asc(users.fullName));
+  // A picture's file name carries the account's id: the screen gets a digest of it, which still changes with the picture.
+  const accounts = rows.map(({ avatarUrl, ...tile }) => ({
+    ...tile,
+    avatarVersion: avatarUrl ? createHash('sha256').update(avatarUrl).digest('hex').slice(0, 16) : null,
+  }));
   return { accounts, listHidden: hidden, hasAccounts: total > 0 };
 }
 
@@ -121,8 +127,15 @@ export async function recordSignIn(db: Db, userId: string, now: Date, timeZone: 
 export async function recordSignInActivity(tx: Db, userId: string, args: MutationArgs<'activity.signIn'>): Promise<void> {
   await tx
     .insert(userActivityLog)
-    .values({ id: args.activityId, userId, activityType: 'sign_in', activityData: { day: dayOf(args.at, args.timeZone) }, createdAt: new Date(args.at) })
-    .onConflictDoNothing();
+    .values({
+      // The student's own namespace of ids (0009): another student's activity id never blocks this row.
+      id: sql`activity_row_id(${userId}::uuid, ${args.activityId}::uuid)`,
+      userId,
+      activityType: 'sign_in',
+      activityData: { day: dayOf(args.at, args.timeZone) },
+      createdAt: new Date(args.at),
+    })
+    .onConflictDoNothing({ target: userActivityLog.id });
 }
 
 /**

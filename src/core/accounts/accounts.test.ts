@@ -135,6 +135,20 @@ describeOnEachDatabase('accounts', (ctx) => {
     expect((await student.call('accounts.signInScreen')).accounts).toHaveLength(3);
   });
 
+  it('the sign-in screen shows names and pictures, never an account’s id or role; a picture is found by username', async () => {
+    const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const admin = await createTestCore(ctx.database, { as: { role: 'admin', username: 'director', fullName: 'Директор' } });
+    await admin.call('profile.setAvatar', { mimeType: 'image/png', dataBase64: PNG_1PX });
+    await admin.call('accounts.signOut');
+    const screen = await admin.call('accounts.signInScreen');
+    expect(screen.accounts).toEqual([{ username: 'director', fullName: 'Директор', avatarVersion: expect.any(String) }]);
+    const text = JSON.stringify(screen);
+    expect(text).not.toContain(admin.user!.id);
+    expect(text).not.toContain('admin');
+    expect((await admin.call('profile.avatar', { username: 'DIRECTOR' })).dataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(await admin.call('profile.avatar', { username: 'nobody' })).toEqual({ dataUrl: null });
+  });
+
   it('a teacher sees every student’s progress, read-only; a student may not', async () => {
     const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 4);
     const teacher = await createTestCore(ctx.database, { as: { role: 'teacher', fullName: 'Учитель' } });

@@ -6,7 +6,11 @@ import type { Db } from '../db/types';
 import { localDay, isValidTimeZone } from './local-day';
 
 export interface ActivityEntry {
-  /** Fixed by the device (or derived from what it is about), so a replayed mutation adds nothing. */
+  /**
+   * Fixed by the device (or derived from what it is about), so a replayed mutation adds nothing. The row
+   * is stored under `activity_row_id(student, id)` (0009): another student's id, chosen or predicted,
+   * is never this student's row.
+   */
   id: string;
   type: ActivityType;
   /** When it happened (the mutation's `at`) and the device's zone then: together they fix the local day. */
@@ -78,7 +82,7 @@ export async function recordActivity(tx: Db, userId: string, entry: ActivityEntr
   const inserted = await executeRows<{ points: number | null }>(
     tx,
     sql`INSERT INTO user_activity_log (id, user_id, activity_type, activity_data, course_id, lesson_id, created_at)
-        SELECT ${entry.id}, ${userId}, ${entry.type},
+        SELECT activity_row_id(${userId}::uuid, ${entry.id}::uuid), ${userId}, ${entry.type},
           CASE WHEN EXISTS (SELECT 1 FROM user_activity_log
                             WHERE user_id = ${userId} AND activity_data ->> 'award' = ${award?.key ?? null})
                THEN ${JSON.stringify(data)}::jsonb ELSE ${JSON.stringify(rewarded)}::jsonb END,

@@ -44,11 +44,14 @@ export const profileHandlers = (deps: CoreDeps): HandlerGroup<ProfileMethods> =>
       return replaceAvatar(userId, avatars.save(userId, mimeType, dataBase64));
     },
     'profile.removeAvatar': async () => replaceAvatar(session.requireUserId(), null),
-    'profile.avatar': async ({ userId }) => {
+    'profile.avatar': async (of) => {
       // Pictures are shown on this computer's sign-in list; when an admin hides the list, only your own.
-      const [row] = await db.select({ avatarUrl: users.avatarUrl }).from(users).where(eq(users.id, userId));
+      const [row] = await db
+        .select({ id: users.id, avatarUrl: users.avatarUrl })
+        .from(users)
+        .where('userId' in of ? eq(users.id, of.userId) : eq(users.username, of.username));
       if (!row?.avatarUrl) return { dataUrl: null };
-      if (userId !== session.currentUserId && (await isListHidden(db))) return { dataUrl: null };
+      if (row.id !== session.currentUserId && (await isListHidden(db))) return { dataUrl: null };
       return { dataUrl: avatars.readDataUrl(row.avatarUrl) };
     },
     'profile.exportData': async () => exportOwnData(db, session.requireUserId(), now()),

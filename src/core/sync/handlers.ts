@@ -3,6 +3,7 @@ import { findAccount, recordSignIn } from '../accounts/accounts-service';
 import { notFound } from '../errors/app-error';
 import type { CoreDeps, HandlerGroup } from '../handlers';
 import { lockedBySchool } from '../school/school-policy';
+import { canonicalServerUrl, sameServer, serverTrust } from './server-trust';
 import { SyncFailed, toAppError } from './sync-failure';
 
 type SyncMethods =
@@ -11,12 +12,12 @@ type SyncMethods =
   | 'sync.linkRegister'
   | 'sync.linkSignIn'
   | 'sync.signInFromServer'
+  | 'sync.serverTrust'
+  | 'sync.setServerTrust'
   | 'sync.unlink'
   | 'sync.devices'
   | 'sync.revokeDevice';
 
-/** One spelling of an address: no trailing slash. */
-const normalise = (url: string) => url.trim().replace(/\/+$/, '');
 
 /** Failures of the sync engine reach the page as AppErrors with the reason as their `sync` issue. */
 async function explained<T>(work: () => Promise<T>): Promise<T> {
@@ -38,10 +39,18 @@ export const syncHandlers = ({ db, session, events, sync, school, now, timeZone 
 
   /** When the school fixed the server, no other one may be linked. */
   const serverUrlFor = (typed: string) => {
-    const url = normalise(typed);
+    const url = canonicalServerUrl(typed);
     const schoolUrl = school.view().syncServerUrl;
-    if (school.isLocked('syncServerUrl') && schoolUrl && normalise(schoolUrl) !== url) throw lockedBySchool('syncServerUrl');
+    if (school.isLocked('syncServerUrl') && schoolUrl && !sameServer(schoolUrl, url)) throw lockedBySchool('syncServerUrl');
     return url;
+  };
+
+  const trust = serverTrust(db, () => school.view().syncServerUrl);
+
+  /** The server's account took this one's place here: the student goes on as it. */
+  const switchTo = (user: SessionUser) => {
+    session.signIn(user);
+    events.emit('session.changed', { userId: user.id });
   };
 
   const account = async (userId: string): Promise<SessionUser> => {
@@ -53,27 +62,30 @@ export const syncHandlers = ({ db, session, events, sync, school, now, timeZone 
   return {
     'sync.status': async () => sync.status(current()),
     'sync.now': async () => sync.syncNow(current()),
-    'sync.linkRegister': async ({ serverUrl, password }) =>
-      explained(() => sync.linkRegister(current(), { serverUrl: serverUrlFor(serverUrl), password })),
+    'sync.linkRegister': async ({ serverUrl, password }) => {
+      const userId = current();
+      const linked = await explained(() => sync.linkRegister(userId, { serverUrl: serverUrlFor(serverUrl), password }));
+      if (linked.userId !== userId) switchTo(await account(linked.userId));
+      return linked.status;
+    },
     'sync.linkSignIn': async ({ serverUrl, login, password }) => {
       const userId = current();
       const linked = await explained(() => sync.linkSignIn(userId, { serverUrl: serverUrlFor(serverUrl), login, password }));
       const user = await account(linked.userId);
-      if (linked.userId !== userId) {
-        // The server's account replaced this one here: the student goes on as it.
-        session.signIn(user);
-        events.emit('session.changed', { userId: user.id });
-      }
+      if (linked.userId !== userId) switchTo(user);
       return { user, status: linked.status };
     },
     'sync.signInFromServer': async ({ serverUrl, login, password }) => {
-      const { userId } = await explained(() => sync.signInFromServer({ serverUrl: serverUrlFor(serverUrl), login, password }));
+      const url = serverUrlFor(serverUrl);
+      const { userId } = await explained(async () => sync.signInFromServer({ serverUrl: url, login, password, trusted: await trust.isTrusted(url) }));
       const user = await account(userId);
       await recordSignIn(db, user.id, now(), timeZone());
       session.signIn(user);
       events.emit('session.changed', { userId: user.id });
       return user;
     },
+    'sync.serverTrust': async () => trust.view(),
+    'sync.setServerTrust': async ({ serverUrl, trusted }) => trust.set(serverUrl, trusted, now()),
     'sync.unlink': async () => sync.unlink(current()),
     'sync.devices': async () => ({ devices: await explained(() => sync.devices(current())) }),
     'sync.revokeDevice': async ({ deviceId }) => ({ devices: await explained(() => sync.revokeDevice(current(), deviceId)) }),

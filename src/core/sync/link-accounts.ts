@@ -4,6 +4,7 @@ import type { UserRole } from '../../shared/domain';
 import type { TokensResponse } from '../../shared/sync';
 import { checkPassword, findAccount } from '../accounts/accounts-service';
 import type { PasswordHasher } from '../accounts/password-hasher';
+import { clearSignInGuard, recordFailedSignIn, remainingBlockMs } from '../accounts/sign-in-guard';
 import type { SecretBox } from '../ai/secret-box';
 import { userPreferences, users } from '../db/schema';
 import type { Db } from '../db/types';
@@ -12,6 +13,7 @@ import { SyncFailed, toSyncFailed } from './sync-failure';
 import type { SyncHttp } from './sync-http';
 import type { TrustSource } from './trusted-server';
 import { memoryTokens, pullAll, pushOutbox, type Pulled } from './sync-pass';
+import { sameServer } from './server-trust';
 import { findLink, insertLink, renumberOutbox, setOutboxSequence } from './sync-store';
 
 export interface LinkContext {
@@ -49,7 +51,8 @@ async function signInOnline(context: LinkContext, http: SyncHttp, login: string,
 /**
  * (a) Register the signed-in local account on the server under its own id, email, username and name.
  * Its whole history is still in the outbox, numbered again from 1 for this new device: the first sync
- * sends all of it.
+ * sends all of it. When someone already has that id on the server (it proves nothing there), the server
+ * gives the account a fresh one and this account moves over to it, as in (b).
  */
 export async function linkByRegistering(context: LinkContext, userId: string, serverUrl: string, password: string): Promise<Linked> {
   const { db } = context;
@@ -71,7 +74,7 @@ export async function linkByRegistering(context: LinkContext, userId: string, se
   } catch (error) {
     throw toSyncFailed(error, 'register');
   }
-  if (tokens.user.id !== userId) throw new SyncFailed('invalid_response', 'The server registered the account under another id');
+  if (tokens.user.id !== userId) return moveToServerAccount(context, { http, tokens, localUserId: userId, serverUrl, password });
   await db.transaction(async (tx) => {
     await renumberOutbox(tx, userId);
     await insertLink(tx, { userId, serverUrl, deviceId: tokens.deviceId, refreshTokenSealed: context.secrets.seal(tokens.refreshToken) });
@@ -96,7 +99,7 @@ export async function linkBySigningIn(
 ): Promise<Linked> {
   const { db } = context;
   const existing = await findLink(db, userId);
-  if (existing && existing.serverUrl !== serverUrl) {
+  if (existing && !sameServer(existing.serverUrl, serverUrl)) {
     throw new SyncFailed('already_linked', 'This account is linked to another server; unlink it first');
   }
   // Signing in again keeps the device (and its numbering) unless the server disconnected it.
@@ -121,6 +124,23 @@ export async function linkBySigningIn(
     return { userId, tokens };
   }
   if (existing) throw new SyncFailed('already_linked', 'This account is linked to another account of the server');
+  return moveToServerAccount(context, { http, tokens, localUserId: userId, serverUrl, password });
+}
+
+/**
+ * The signed-in local account becomes the server's account `tokens.user` (another id): its outbox is sent
+ * under the server account (mutations carry no user id: they replay for the token's user), then, in ONE
+ * local transaction, the server's account replaces this one here — with the typed password and the
+ * local role (a server never gives rights on this computer this way) — and everything of it is pulled.
+ * Never over another account of this computer.
+ */
+async function moveToServerAccount(
+  context: LinkContext,
+  input: { http: SyncHttp; tokens: TokensResponse; localUserId: string; serverUrl: string; password: string },
+): Promise<Linked> {
+  const { db } = context;
+  const { http, tokens, localUserId: userId, serverUrl, password } = input;
+  const server = tokens.user;
   if (await findAccount(db, server.id)) {
     throw new SyncFailed('local_account_exists', 'The server account is already another account on this computer');
   }
@@ -137,7 +157,7 @@ export async function linkBySigningIn(
   await db.transaction(async (tx) => {
     await tx.delete(users).where(eq(users.id, userId));
     await adoptServerAccount(context, tx, {
-      server: { ...server, role: (local?.role ?? server.role) as UserRole },
+      server: { ...server, role: (local?.role ?? 'student') as UserRole },
       passwordHash,
       serverUrl,
       tokens: latest,
@@ -149,18 +169,27 @@ export async function linkBySigningIn(
 }
 
 /**
- * (c) A computer that does not have the account: sign in online, create the account here with the
- * server's id, email, username, name and role and a LOCAL hash of the typed password (so signing in
- * offline works from now on), link it and pull everything. An account with that id already here is
- * simply linked again (its password here becomes the one typed).
+ * (c) The sign-in screen: sign in online and bring the account here — with the server's id, email,
+ * username and name and a LOCAL hash of the typed password (so signing in offline works from now on),
+ * linked, everything pulled. Whoever sits at the screen may type any server, so:
+ * - an account of this computer with the server account's id is signed into only when it is linked to
+ *   that very server already, or the typed password is its own here (counted like a wrong password at
+ *   the sign-in screen): the server's word alone never takes over, merges into or overwrites it;
+ * - a new account gets the server's role (teacher, admin) only from a server this computer's
+ *   administrator trusts (`trusted`); from any other it is a student here.
  */
-export async function signInFromServer(context: LinkContext, serverUrl: string, login: string, password: string): Promise<Linked> {
+export async function signInFromServer(
+  context: LinkContext,
+  input: { serverUrl: string; login: string; password: string; trusted: boolean },
+): Promise<Linked> {
   const { db } = context;
+  const { serverUrl, login, password } = input;
   const http = context.httpFor(serverUrl);
   const tokens = await signInOnline(context, http, login, password, randomUUID());
   const server = tokens.user;
   const here = await findAccount(db, server.id);
-  if (!here) await refuseLocalNamesakes(db, server, null);
+  if (here) await mayBecomeLocal(context, server.id, serverUrl, password);
+  else await refuseLocalNamesakes(db, server, null);
   const session = memoryTokens(http, tokens, context.now);
   const pulled = await pullAll(http, session);
   const passwordHash = await context.passwords.hash(password);
@@ -173,10 +202,33 @@ export async function signInFromServer(context: LinkContext, serverUrl: string, 
       await renumberOutbox(tx, server.id);
       await applyPull(tx, server.id, { ...pulled, syncedAt: context.now(), serverUrl }, context.school);
     } else {
-      await adoptServerAccount(context, tx, { server, passwordHash, serverUrl, tokens: latest, pulled, lastMutationId: 0 });
+      const role: UserRole = input.trusted ? server.role : 'student';
+      await adoptServerAccount(context, tx, { server: { ...server, role }, passwordHash, serverUrl, tokens: latest, pulled, lastMutationId: 0 });
     }
   });
   return { userId: server.id, tokens: latest };
+}
+
+/**
+ * May the server's sign-in stand for the local account `userId`? Yes when that account is linked to the
+ * same server (its id there is this id), or when the typed password is its password here. Refused
+ * otherwise — and a wrong password counts against the account, as at the sign-in screen, so a server
+ * that says «yes» to anything cannot be used to guess it.
+ */
+async function mayBecomeLocal(context: LinkContext, userId: string, serverUrl: string, password: string): Promise<void> {
+  const { db } = context;
+  const link = await findLink(db, userId);
+  if (link && sameServer(link.serverUrl, serverUrl)) return;
+  if (link) throw new SyncFailed('already_linked', 'This account of the computer is linked to another server');
+  const now = context.now();
+  const blocked = await remainingBlockMs(db, userId, now);
+  if (blocked > 0) throw new SyncFailed('rate_limited', 'Too many wrong passwords for this account', Math.ceil(blocked / 1000));
+  if (await checkPassword(db, context.passwords, userId, password)) {
+    await clearSignInGuard(db, userId);
+    return;
+  }
+  await recordFailedSignIn(db, userId, now);
+  throw new SyncFailed('local_account_exists', 'This computer already has this account: sign in with its password here, then link it');
 }
 
 /** Another local account already uses the server account's email or username: one of them would have to go. */

@@ -48,7 +48,7 @@ export async function readChanges(
   if (cursor.user > Number(known?.user ?? 0) || cursor.catalogue > Number(known?.catalogue ?? 0)) throw new CursorAhead();
   const user = await scopePage(tx, userId, cursor.user, limit);
   const catalogue = await scopePage(tx, CATALOGUE_SCOPE, cursor.catalogue, limit);
-  const changes = [...(await withRows(tx, catalogue.rows)), ...(await withRows(tx, user.rows))];
+  const changes = [...(await withRows(tx, catalogue.rows, null)), ...(await withRows(tx, user.rows, userId))];
   return {
     changes,
     cursor: formatCursor({ user: user.next, catalogue: catalogue.next }),
@@ -77,8 +77,19 @@ async function scopePage(tx: Db, scope: string, after: number, limit: number) {
   return { rows: group, next: boundary, more: true };
 }
 
-/** Attach each changed row as the server holds it now (hidden columns removed). */
-async function withRows(tx: Db, changes: ChangeRow[]): Promise<RowChange[]> {
+/**
+ * Only the student's own row under a key: ids are unique per student, not across students (an
+ * activity's id), and row-level security is the second wall, not the only one.
+ */
+function ownedBy(table: string, userId: string | null) {
+  if (userId === null) return sql``;
+  if (table === 'users') return sql` AND t.id = ${userId}::uuid`;
+  if (table === 'chat_messages') return sql` AND EXISTS (SELECT 1 FROM chat_sessions s WHERE s.id = t.session_id AND s.user_id = ${userId}::uuid)`;
+  return sql` AND t.user_id = ${userId}::uuid`;
+}
+
+/** Attach each changed row as the server holds it now (hidden columns removed); `userId` null: the catalogue. */
+async function withRows(tx: Db, changes: ChangeRow[], userId: string | null): Promise<RowChange[]> {
   const byTable = new Map<string, string[]>();
   for (const c of changes) {
     if (c.deleted || !syncedTable(c.table_name)) continue;
@@ -93,7 +104,7 @@ async function withRows(tx: Db, changes: ChangeRow[]): Promise<RowChange[]> {
     const found = await executeRows<{ key: string; row: Record<string, unknown> }>(
       tx,
       sql`SELECT t.id::text AS key, to_jsonb(t.*)${sql.join(hide, sql``)} AS row
-          FROM ${sql.identifier(table)} t WHERE t.id = ANY(${sqlArray(keys, 'uuid')})`,
+          FROM ${sql.identifier(table)} t WHERE t.id = ANY(${sqlArray(keys, 'uuid')})${ownedBy(table, userId)}`,
     );
     for (const f of found) rows.set(`${table}:${f.key}`, f.row);
   }

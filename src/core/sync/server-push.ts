@@ -8,6 +8,13 @@ import { applyMutation, parseMutationArgs, type MutationApply } from '../mutatio
 import { refreshMotivation } from '../motivation/refresh-motivation';
 import { isMutationName, MUTATIONS } from './mutation-registry';
 
+/**
+ * The migration from which a replayed mutation stores what this code stores (activity ids derived from
+ * their owner). A device with fewer migrations made its rows the old way: its pushes wait for its update,
+ * or the facts it pushed would come back to it under new ids, twice.
+ */
+export const OLDEST_DEVICE_MIGRATION = 'account_safety';
+
 /** Why a push is refused as a whole; the server maps each to its HTTP status. */
 export class PushRefused extends Error {
   constructor(

@@ -173,7 +173,7 @@ async function linkedStudent() {
   a.signIn(user.id);
   await complete(a, user.id, lessons[0]!);
   await complete(a, user.id, lessons[1]!, 95);
-  const status = await a.engine.linkRegister(user.id, { serverUrl: FAKE_SERVER_URL, password: PASSWORD });
+  const { status } = await a.engine.linkRegister(user.id, { serverUrl: FAKE_SERVER_URL, password: PASSWORD });
   await a.engine.idle();
   const [link] = await deviceA.db.select().from(syncAccounts).where(eq(syncAccounts.userId, user.id));
   return { a, user, status, link: link! };
@@ -230,7 +230,7 @@ describe('the sync engine', () => {
   it('a second computer signs in from the server: the account arrives with its lessons, and signs in offline afterwards', async () => {
     const { a, user } = await linkedStudent();
     const b = device(deviceB.db, 'B');
-    const { userId } = await b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'ANNA@school.test'.toLowerCase(), password: PASSWORD });
+    const { userId } = await b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'ANNA@school.test'.toLowerCase(), password: PASSWORD, trusted: false });
     expect(userId).toBe(user.id);
     expect(await completedLessons(deviceB.db, user.id)).toEqual(lessons.slice(0, 2).sort());
     const [here] = await deviceB.db.select().from(users).where(eq(users.id, user.id));
@@ -393,7 +393,7 @@ describe('the sync engine', () => {
   it('a device disconnected from another one stops syncing, says why, and comes back as a new device', async () => {
     const { a, user, link } = await linkedStudent();
     const b = device(deviceB.db, 'B');
-    await b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: PASSWORD });
+    await b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: PASSWORD, trusted: false });
     const devices = await b.engine.revokeDevice(user.id, link.deviceId);
     expect(devices.find((d) => d.id === link.deviceId)?.revokedAt).not.toBeNull();
 
@@ -446,7 +446,7 @@ describe('the sync engine', () => {
     await linkedStudent();
     const b = device(deviceB.db, 'B');
     await student(deviceB.db, 'anna', 'Другая Анна');
-    await expect(b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: PASSWORD })).rejects.toMatchObject({
+    await expect(b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: PASSWORD, trusted: false })).rejects.toMatchObject({
       reason: 'local_account_exists',
     });
   });
@@ -454,15 +454,15 @@ describe('the sync engine', () => {
   it('wrong passwords, a rate limit and an unreachable server are told apart', async () => {
     const b = device(deviceB.db, 'B');
     await linkedStudent();
-    await expect(b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: 'не-тот' })).rejects.toMatchObject({ reason: 'wrong_password' });
+    await expect(b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: 'не-тот', trusted: false })).rejects.toMatchObject({ reason: 'wrong_password' });
     server.faults = () => ({ kind: 'respond', status: 429, body: { error: { code: 'rate_limited', message: 'wait' } }, headers: { 'Retry-After': '42' } });
-    const limited = await b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: 'не-тот' }).catch((e: unknown) => e);
+    const limited = await b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: 'не-тот', trusted: false }).catch((e: unknown) => e);
     expect(limited).toBeInstanceOf(SyncFailed);
     expect(limited).toMatchObject({ reason: 'rate_limited', retryAfterSeconds: 42 });
     server.faults = () => ({ kind: 'offline' });
-    await expect(b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: PASSWORD })).rejects.toMatchObject({ reason: 'server_unreachable' });
+    await expect(b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: PASSWORD, trusted: false })).rejects.toMatchObject({ reason: 'server_unreachable' });
     server.faults = () => ({ kind: 'respond', status: 200, body: '<html>router login</html>' });
-    await expect(b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: PASSWORD })).rejects.toMatchObject({ reason: 'invalid_response' });
+    await expect(b.engine.signInFromServer({ serverUrl: FAKE_SERVER_URL, login: 'anna', password: PASSWORD, trusted: false })).rejects.toMatchObject({ reason: 'invalid_response' });
     expect(await deviceB.db.select().from(users)).toEqual([]);
   });
 

@@ -68,12 +68,15 @@ export interface SyncEngine {
   changed(): void;
   /** The signed-in student changed (null: nobody): their syncing starts, the previous one's stops. */
   activate(userId: string | null): void;
-  /** (a) Create the local account on the server and link it; the first sync runs before this answers. */
-  linkRegister(userId: string, input: { serverUrl: string; password: string }): Promise<SyncStatus>;
+  /**
+   * (a) Create the local account on the server and link it; the first sync runs before this answers.
+   * `userId` is the account now (a fresh id of the server's, when someone there had this one).
+   */
+  linkRegister(userId: string, input: { serverUrl: string; password: string }): Promise<{ userId: string; status: SyncStatus }>;
   /** (b) Link to an existing server account; `userId` is the account now (the server's, when it replaced the local one). */
   linkSignIn(userId: string, input: { serverUrl: string; login: string; password: string }): Promise<{ userId: string; status: SyncStatus }>;
-  /** (c) Bring an account from the server onto this computer; the caller signs it in. */
-  signInFromServer(input: { serverUrl: string; login: string; password: string }): Promise<{ userId: string }>;
+  /** (c) Bring an account from the server onto this computer; the caller signs it in. `trusted`: see link-accounts. */
+  signInFromServer(input: { serverUrl: string; login: string; password: string; trusted: boolean }): Promise<{ userId: string }>;
   /** Forget the link; the data stays. */
   unlink(userId: string): Promise<SyncStatus>;
   devices(userId: string): Promise<SyncDevice[]>;
@@ -371,7 +374,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     async linkRegister(userId, { serverUrl, password }) {
       const linked = await exclusive(userId, () => failing(() => linkByRegistering(linkContext, userId, serverUrl, password), 'register'));
-      return afterLinking(linked);
+      if (linked.userId !== userId) accounts.delete(userId);
+      return { userId: linked.userId, status: await afterLinking(linked) };
     },
 
     async linkSignIn(userId, { serverUrl, login, password }) {
@@ -380,8 +384,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return { userId: linked.userId, status: await afterLinking(linked) };
     },
 
-    async signInFromServer({ serverUrl, login, password }) {
-      const linked = await failing(() => signInFromServer(linkContext, serverUrl, login, password));
+    async signInFromServer(input) {
+      const linked = await failing(() => signInFromServer(linkContext, input));
       tokens.remember(linked.userId, linked.tokens);
       return { userId: linked.userId };
     },

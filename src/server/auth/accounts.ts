@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PasswordHasher } from '../../core/accounts/password-hasher';
 import { userPreferences, users } from '../../core/db/schema';
@@ -8,7 +9,17 @@ import { sqlStateOf } from '../db-errors';
 import { HttpError } from '../http-errors';
 import type { Logger } from '../logger';
 import { deviceRevoked, issueTokens, revokeDeviceTokens, type AccountRow } from './tokens';
-import { blockedSeconds, clearFailures, limitKey, recordFailure } from './sign-in-limits';
+import {
+  ACCOUNT_LIMIT,
+  CLIENT_LIMIT,
+  clearFailures,
+  fromClient,
+  limitKey,
+  readLimits,
+  recordFailure,
+  REGISTRATION_LIMIT,
+  registrationsOf,
+} from './sign-in-limits';
 
 export interface AuthDeps {
   db: Db;
@@ -21,24 +32,47 @@ export interface AuthDeps {
 const deviceTaken = () => new HttpError(409, 'This device id belongs to another account.', 'device_taken');
 
 /**
- * `POST /auth/register`: a device's local account goes online under the SAME id, so the rows the
- * device already has keep their owner. Runs as the connecting role (there is no student yet).
+ * `POST /auth/register`: a device's local account goes online, under the SAME id when that id is still
+ * free here (the rows the device already has keep their owner). The id proves nothing: an id someone
+ * else has already taken — by chance, or read off a shared computer's screen first — gets the new
+ * account a fresh one, and the device moves its account over to it (link-accounts.ts). So nobody can
+ * squat another person's id or hijack their account through it. Runs as the connecting role (there is
+ * no student yet).
  */
-export async function register(deps: AuthDeps, body: RegisterRequest): Promise<TokensResponse> {
+export async function register(deps: AuthDeps, body: RegisterRequest, client: string): Promise<TokensResponse> {
   const now = deps.now();
+  // Whether an email or a username is taken is an answer too: a client gets as few of them as it gets
+  // wrong passwords (one budget), and registers at most so many accounts an hour.
+  const limits = await readLimits(deps.db, [client, registrationsOf(client)], now);
+  const waiting = Math.max(...[...limits.values()].map((state) => state.blockedSeconds));
+  if (waiting > 0) throw rateLimited(waiting);
   const passwordHash = await deps.passwords.hash(body.password);
+  try {
+    const tokens = await createAccount(deps, body, passwordHash, now);
+    await recordFailure(deps.db, registrationsOf(client), now, REGISTRATION_LIMIT);
+    return tokens;
+  } catch (error) {
+    if (error instanceof HttpError && (error.code === 'email_taken' || error.code === 'username_taken')) {
+      const seconds = await recordFailure(deps.db, client, now, CLIENT_LIMIT);
+      if (seconds > 0) throw rateLimited(seconds);
+    }
+    throw error;
+  }
+}
+
+async function createAccount(deps: AuthDeps, body: RegisterRequest, passwordHash: string, now: Date): Promise<TokensResponse> {
   try {
     return await deps.db.transaction(async (tx) => {
       const taken = await executeRows<{ id: string; email: string; username: string }>(tx, sql`
         SELECT id, email, username FROM users WHERE id = ${body.userId} OR email = ${body.email} OR username = ${body.username}`);
-      if (taken.some((row) => row.id === body.userId)) throw new HttpError(409, 'This account is already registered; sign in instead.', 'account_exists');
       if (taken.some((row) => row.email === body.email)) throw new HttpError(409, 'That email is already registered.', 'email_taken');
-      if (taken.length > 0) throw new HttpError(409, 'That username is taken.', 'username_taken');
+      if (taken.some((row) => row.username === body.username)) throw new HttpError(409, 'That username is taken.', 'username_taken');
       const [device] = await executeRows<{ user_id: string }>(tx, sql`SELECT user_id FROM sync_devices WHERE id = ${body.device.id}`);
       if (device) throw deviceTaken();
+      const userId = taken.some((row) => row.id === body.userId) ? randomUUID() : body.userId;
 
       await tx.insert(users).values({
-        id: body.userId,
+        id: userId,
         email: body.email,
         username: body.username,
         fullName: body.fullName,
@@ -46,12 +80,12 @@ export async function register(deps: AuthDeps, body: RegisterRequest): Promise<T
         // Never what a device claims: a local admin is a student here until an operator says otherwise.
         role: 'student',
       });
-      await tx.insert(userPreferences).values({ userId: body.userId });
+      await tx.insert(userPreferences).values({ userId });
       await tx.execute(sql`
         INSERT INTO sync_devices (id, user_id, name, created_at, last_seen_at)
-        VALUES (${body.device.id}, ${body.userId}, ${body.device.name}, ${now}, ${now})`);
-      const user: AccountRow = { id: body.userId, email: body.email, username: body.username, full_name: body.fullName, role: 'student' };
-      deps.log.info('account registered', { userId: body.userId, deviceId: body.device.id });
+        VALUES (${body.device.id}, ${userId}, ${body.device.name}, ${now}, ${now})`);
+      const user: AccountRow = { id: userId, email: body.email, username: body.username, full_name: body.fullName, role: 'student' };
+      deps.log.info('account registered', { userId, deviceId: body.device.id, idTaken: userId !== body.userId });
       return issueTokens(tx, deps.tokenSecret, user, body.device.id, now);
     });
   } catch (error) {
@@ -62,36 +96,49 @@ export async function register(deps: AuthDeps, body: RegisterRequest): Promise<T
 }
 
 const wrongCredentials = () => new HttpError(401, 'Wrong login or password.', 'wrong_credentials');
-const rateLimited = (seconds: number) =>
-  new HttpError(429, 'Too many wrong passwords; wait before the next attempt.', 'rate_limited', { 'Retry-After': String(seconds) }, {
+function rateLimited(seconds: number) {
+  return new HttpError(429, 'Too many attempts; wait before the next one.', 'rate_limited', { 'Retry-After': String(seconds) }, {
     retryAfterSeconds: seconds,
   });
+}
 
 /**
  * `POST /auth/sign-in` with an email or a username. The same answer for an unknown login and a wrong
  * password (and the same time spent), so the endpoint does not reveal who has an account. The device
- * is checked only once the password is right: a stranger learns nothing about device ids.
+ * is checked only once the password is right: a stranger learns nothing about device ids. Limits (see
+ * sign-in-limits.ts): the client's, the account's from this client, and the account's in all — the
+ * last only for a client that has failed on it itself, so nobody can lock the owner out.
  */
-export async function signIn(deps: AuthDeps, body: SignInRequest): Promise<TokensResponse> {
+export async function signIn(deps: AuthDeps, body: SignInRequest, client: string): Promise<TokensResponse> {
   const now = deps.now();
   const login = body.login.trim().toLowerCase();
   const [account] = await executeRows<AccountRow & { password_hash: string }>(deps.db, sql`
     SELECT id, email, username, full_name, role, password_hash FROM users WHERE email = ${login} OR username = ${login}
     ORDER BY (email = ${login}) DESC LIMIT 1`);
   const key = limitKey(account?.id ?? null, login);
-  const blocked = await blockedSeconds(deps.db, key, now);
+  const pair = fromClient(key, client);
+  const limits = await readLimits(deps.db, [client, pair, key], now);
+  const ownFailures = limits.get(pair)!.failures > 0;
+  const blocked = Math.max(limits.get(client)!.blockedSeconds, limits.get(pair)!.blockedSeconds, ownFailures ? limits.get(key)!.blockedSeconds : 0);
   if (blocked > 0) throw rateLimited(blocked);
 
   const passwordOk = account
     ? await deps.passwords.verify(body.password, account.password_hash)
     : (await deps.passwords.spendVerificationTime(body.password), false);
   if (!account || !passwordOk) {
-    const seconds = await recordFailure(deps.db, key, now);
+    const seconds = Math.max(
+      await recordFailure(deps.db, client, now, CLIENT_LIMIT),
+      await recordFailure(deps.db, pair, now, ACCOUNT_LIMIT),
+      // From now on this client has failed here: the account's count holds it back too.
+      await recordFailure(deps.db, key, now, ACCOUNT_LIMIT),
+    );
     deps.log.warn('sign-in refused', { userId: account?.id ?? null, blockedSeconds: seconds });
     if (seconds > 0) throw rateLimited(seconds);
     throw wrongCredentials();
   }
-  await clearFailures(deps.db, key);
+  // The right password: this client's and the account's counts start over (the client's own does not:
+  // signing in to one's own account must not buy guesses at others).
+  await clearFailures(deps.db, pair, key);
   const { password_hash: _hash, ...user } = account;
 
   try {

@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import { devicesResponseSchema, refreshRequestSchema, registerRequestSchema, revokeDeviceRequestSchema, signInRequestSchema } from '../../shared/sync';
 import type { ServerDeps } from '../deps';
 import { deviceNotFound, listDevices, revokeAnyDevice, revokeOwnDevice } from '../devices';
@@ -6,18 +7,21 @@ import { parseRequest } from '../validate';
 import { register, signIn } from './accounts';
 import { asStudent } from './authenticate';
 import { authenticated } from '../authenticated';
+import { clientAddress, clientKey } from './client-address';
 import { rotateRefreshToken } from './tokens';
 
 /** Accounts across devices: register or sign in online, refresh tokens, list and revoke devices. */
 export function addAuthRoutes(router: Router, deps: ServerDeps): void {
-  router.add('POST', '/auth/register', async ({ readJson }) => ({
+  const client = (req: http.IncomingMessage) => clientKey(clientAddress(req, deps.trustedProxies));
+
+  router.add('POST', '/auth/register', async ({ req, readJson }) => ({
     status: 201,
-    body: await register(deps, parseRequest(registerRequestSchema, await readJson())),
+    body: await register(deps, parseRequest(registerRequestSchema, await readJson()), client(req)),
   }));
 
-  router.add('POST', '/auth/sign-in', async ({ readJson }) => ({
+  router.add('POST', '/auth/sign-in', async ({ req, readJson }) => ({
     status: 200,
-    body: await signIn(deps, parseRequest(signInRequestSchema, await readJson())),
+    body: await signIn(deps, parseRequest(signInRequestSchema, await readJson()), client(req)),
   }));
 
   router.add('POST', '/auth/refresh', async ({ readJson }) => {

@@ -18,9 +18,20 @@ export const sessionUserSchema = accountSummarySchema.extend({
   email: z.string(),
 });
 
+/**
+ * An account on the sign-in screen: what a person recognises, nothing more — no id (it was enough to
+ * impersonate one on a server) and no role (who is the admin here is nobody's business at the door).
+ */
+export const signInTileSchema = z.object({
+  username: z.string(),
+  fullName: z.string(),
+  /** Fetch the picture with `profile.avatar` by username. */
+  avatarVersion: z.string().nullable(),
+});
+
 export const signInScreenSchema = z.object({
   /** Accounts of this computer to pick from; empty when an admin hid the list. */
-  accounts: z.array(accountSummarySchema),
+  accounts: z.array(signInTileSchema),
   listHidden: z.boolean(),
   /** False on a brand-new computer: the first account is created there, and may become its admin. */
   hasAccounts: z.boolean(),
@@ -74,3 +85,4 @@ export const accountsContract = {
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type SignInScreen = z.infer<typeof signInScreenSchema>;
+export type SignInTile = z.infer<typeof signInTileSchema>;

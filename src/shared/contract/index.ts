@@ -53,7 +53,7 @@ export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
 export * from './events';
-export type { AccountSummary, SessionUser, SignInScreen } from './accounts';
+export type { AccountSummary, SessionUser, SignInScreen, SignInTile } from './accounts';
 export type { Preferences, PreferencesChange } from './preferences';
 export type { StudentProgress } from './teacher';
 export type { AppInfo } from './app';

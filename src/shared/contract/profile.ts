@@ -18,7 +18,12 @@ export const profileContract = {
   ),
   'profile.removeAvatar': command(noInput, sessionUserSchema),
   /** The picture as a data: URL, for the sign-in list and the shell. */
-  'profile.avatar': query(z.object({ userId: uuidSchema }).strict(), z.object({ dataUrl: z.string().nullable() }), 'public'),
+  /** By id, or by username (the sign-in screen knows no ids). */
+  'profile.avatar': query(
+    z.union([z.object({ userId: uuidSchema }).strict(), z.object({ username: z.string().trim().toLowerCase().min(1).max(50) }).strict()]),
+    z.object({ dataUrl: z.string().nullable() }),
+    'public',
+  ),
   /** Everything of the signed-in student's own, as one JSON document. */
   'profile.exportData': query(noInput, z.record(z.string(), z.unknown())),
   'profile.deleteAccount': command(z.object({ password: z.string().min(1).max(1000) }).strict(), z.object({})),

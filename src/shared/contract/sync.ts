@@ -88,6 +88,15 @@ export const syncDeviceSchema = z.object({
   current: z.boolean(),
 });
 
+/**
+ * Servers whose accounts may have rights on this computer (a teacher's, an admin's): the school
+ * configuration's, and those an admin of this computer trusts. Accounts of any other server are students here.
+ */
+export const serverTrustSchema = z.object({
+  schoolServerUrl: z.string().nullable(),
+  trusted: z.array(z.string()),
+});
+
 const loginSchema = z.string().trim().toLowerCase().min(1).max(255);
 const typedPassword = z.string().min(1).max(1000);
 
@@ -111,6 +120,9 @@ export const syncContract = {
     sessionUserSchema,
     'public',
   ),
+  'sync.serverTrust': query(noInput, serverTrustSchema, 'admin'),
+  /** An admin trusts a server (its teachers and admins are teachers and admins here too), or no longer does. */
+  'sync.setServerTrust': command(z.object({ serverUrl: serverUrlSchema, trusted: z.boolean() }).strict(), serverTrustSchema, 'admin'),
   /** Forget the link (the data stays on this computer). */
   'sync.unlink': command(noInput, syncStatusSchema),
   'sync.devices': query(noInput, z.object({ devices: z.array(syncDeviceSchema) })),
@@ -119,3 +131,4 @@ export const syncContract = {
 
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export type SyncDevice = z.infer<typeof syncDeviceSchema>;
+export type ServerTrustView = z.infer<typeof serverTrustSchema>;

@@ -5,11 +5,18 @@ import { api } from './api';
 const cache = new Map<string, Promise<string | null>>();
 const MAX_CACHED = 100;
 
-function fetchAvatar(userId: string, version: string): Promise<string | null> {
-  const key = `${userId}:${version}`;
+/** Whose picture: an account by id, or — on the sign-in screen, which knows no ids — by username. */
+export type AvatarOwner = { userId: string } | { username: string };
+
+/** One string per owner, so an effect depends on who, not on an object made anew each render. */
+const ownerKey = (owner: AvatarOwner) => ('userId' in owner ? `id:${owner.userId}` : `name:${owner.username}`);
+const ownerOf = (key: string): AvatarOwner => (key.startsWith('id:') ? { userId: key.slice(3) } : { username: key.slice(5) });
+
+function fetchAvatar(owner: AvatarOwner, version: string): Promise<string | null> {
+  const key = `${ownerKey(owner)}:${version}`;
   let pending = cache.get(key);
   if (!pending) {
-    pending = api.call('profile.avatar', { userId }).then(
+    pending = api.call('profile.avatar', owner).then(
       ({ dataUrl }) => dataUrl,
       () => {
         // Not kept: the next screen asks again.
@@ -24,18 +31,19 @@ function fetchAvatar(userId: string, version: string): Promise<string | null> {
 }
 
 /** The account's picture as a data: URL; null without one, while loading, or when it cannot be shown. */
-export function useAvatarUrl(userId: string, version: string | null): string | null {
+export function useAvatarUrl(owner: AvatarOwner, version: string | null): string | null {
   const [loaded, setLoaded] = useState<{ key: string; url: string | null } | null>(null);
-  const key = version === null ? null : `${userId}:${version}`;
+  const who = ownerKey(owner);
+  const key = version === null ? null : `${who}:${version}`;
   useEffect(() => {
     if (version === null) return;
     let current = true;
-    void fetchAvatar(userId, version).then((url) => {
-      if (current) setLoaded({ key: `${userId}:${version}`, url });
+    void fetchAvatar(ownerOf(who), version).then((url) => {
+      if (current) setLoaded({ key: `${who}:${version}`, url });
     });
     return () => {
       current = false;
     };
-  }, [userId, version]);
+  }, [who, version]);
   return key !== null && loaded?.key === key ? loaded.url : null;
 }

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { AccountSummary } from '../../../../shared/contract';
+import type { SignInTile } from '../../../../shared/contract';
 import { navigate } from '../../app/router';
 import { DEFAULT_ROUTE } from '../../app/routes';
 import { AccountAvatar } from '../../components/AccountAvatar';
@@ -14,7 +14,7 @@ import { SignInError } from './SignInError';
 
 interface SignInFormProps {
   /** The account picked from the list; without one the student types their login. */
-  account: AccountSummary | null;
+  account: SignInTile | null;
 }
 
 export function SignInForm({ account }: SignInFormProps) {

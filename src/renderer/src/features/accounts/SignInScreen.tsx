@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { AccountSummary, SignInScreen as SignInScreenData } from '../../../../shared/contract';
+import type { SignInTile, SignInScreen as SignInScreenData } from '../../../../shared/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { LanguageChoice } from '../../components/LanguageChoice';
 import { LoadingState } from '../../components/LoadingState';
@@ -15,7 +15,7 @@ import { SignInForm } from './SignInForm';
 import { ServerSignInForm } from '../sync/ServerSignInForm';
 
 /** What the sign-in screen shows: the account list, one account's password, a typed login, or registration. */
-type Step = { kind: 'list' } | { kind: 'account'; account: AccountSummary } | { kind: 'login' } | { kind: 'register' } | { kind: 'server' };
+type Step = { kind: 'list' } | { kind: 'account'; account: SignInTile } | { kind: 'login' } | { kind: 'register' } | { kind: 'server' };
 
 /** Shown while nobody is signed in: the accounts of this (possibly shared) computer. */
 export function SignInScreen() {
@@ -163,7 +163,7 @@ function SignInSteps({ screen }: { screen: SignInScreenData }) {
         <>
           <PageTitle title={t('signIn.title')} />
           {step.kind === 'account' ? (
-            <SignInForm key={step.account.id} account={step.account} />
+            <SignInForm key={step.account.username} account={step.account} />
           ) : (
             <>
               {!showList && <p className="page__intro">{t('signIn.hiddenList')}</p>}

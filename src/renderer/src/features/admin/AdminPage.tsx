@@ -7,6 +7,7 @@ import { AccountsTable } from './AccountsTable';
 import { CreateAccountForm } from './CreateAccountForm';
 import { HideListToggle } from './HideListToggle';
 import { ImportPackSection } from '../import/ImportPackSection';
+import { TrustedServersSection } from './TrustedServersSection';
 
 /** «Управление»: the accounts of this computer and its sign-in screen (admins only). */
 export function AdminPage() {
@@ -32,6 +33,7 @@ export function AdminPage() {
         <h2 className="section-title">{t('admin.signInScreen')}</h2>
         <HideListToggle />
       </div>
+      <TrustedServersSection />
       <ImportPackSection />
     </section>
   );
