@@ -3,10 +3,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Folders other layers must never import (DESIGN.md §1). */
+/** Folders other layers must never import (docs/architecture.md §1). */
 const layer = (name) => ({
   group: [`**/${name}`, `**/${name}/**`],
-  message: `Layer rule (DESIGN.md §1): this folder may not import src/${name}.`,
+  message: `Layer rule (docs/architecture.md §1): this folder may not import src/${name}.`,
 });
 const packages = (names, why) => [{ group: names.flatMap((name) => [name, `${name}/*`]), message: why }];
 const nodeBuiltins = {

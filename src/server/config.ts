@@ -24,7 +24,7 @@ export interface ServerConfig {
   readonly trustedProxies: readonly string[];
 }
 
-export const DEFAULT_PORT = 3001; // as in the seed
+export const DEFAULT_PORT = 3001; // the port schools were told to open
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS = 1_024;
 export const MIN_TOKEN_SECRET_LENGTH = 32;

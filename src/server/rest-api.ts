@@ -30,14 +30,14 @@ const courseIdSchema = z.object({ courseId: z.uuid() });
  * what it changed, and the student's devices receive it by their next pull.
  */
 export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
-  // Flow 1: open a course — the course with its ordered lessons and where this student stands in each.
+  // Open a course: the course with its ordered lessons and where this student stands in each.
   router.add('GET', '/api/courses/:courseId', authenticated(deps, async ({ req, params }) => {
     const { courseId } = parseRequest(courseIdSchema, params, 'course id');
     const course = await asStudent(deps, req, (tx, student) => getCourse(tx, student.userId, courseId), { readOnly: true });
     return { status: 200, body: courseResponseSchema.parse(course) };
   }));
 
-  // Flow 2, part one: start a chat session, optionally about a course or one of its lessons.
+  // Start a chat session, optionally about a course or one of its lessons.
   router.add('POST', '/api/chat/sessions', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(startChatSessionRequestSchema, await readJson());
     const session = await asStudent(deps, req, async (tx, student) => {
@@ -57,7 +57,7 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
     return { status: 201, body: chatSessionResponseSchema.parse(session) };
   }));
 
-  // Flow 2, part two: the student's message, appended to their own session (another's is a 404).
+  // Ask in a chat: the student's message, appended to their own session (another's is a 404).
   router.add('POST', '/api/chat/messages', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(appendChatMessageRequestSchema, await readJson());
     const message = await asStudent(deps, req, async (tx, student) => {
@@ -74,7 +74,7 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
     return { status: 201, body: chatMessageResponseSchema.parse(message) };
   }));
 
-  // Flow 3: complete a lesson — progress upserted, the enrolment recounted, in ONE transaction.
+  // Complete a lesson: progress upserted, the enrolment recounted, in ONE transaction.
   router.add('POST', '/api/learning-plans/lessons/progress', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(lessonProgressRequestSchema, await readJson());
     const completed = await asStudent(deps, req, async (tx, student) => {

@@ -7,7 +7,7 @@ import { registerStudent, startTestServer, type RegisteredStudent, type TestServ
 import { APP_ROLE } from './user-transaction';
 
 /**
- * Row-level security, the second wall (DESIGN.md §5): queried directly as `teacher_app` — the role every
+ * Row-level security, the second wall (docs/sync.md): queried directly as `teacher_app` — the role every
  * student request runs as — with another student's id set, every per-user table shows, changes and
  * accepts nothing of the first student's.
  */

@@ -15,7 +15,7 @@ function refusal(error: PushRefused): HttpError {
   return new HttpError(403, error.message, error.reason);
 }
 
-/** The sync protocol of DESIGN.md §5: push named mutations, pull what changed since a cursor. */
+/** The sync protocol of docs/sync.md: push named mutations, pull what changed since a cursor. */
 export function addSyncRoutes(router: Router, deps: ServerDeps): void {
   router.add('POST', '/sync/push', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(pushRequestSchema, await readJson());

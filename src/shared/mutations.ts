@@ -6,7 +6,7 @@ import { preferencesChangeSchema } from './contract/preferences';
 import { exerciseAnswerSchema, homeworkFeedbackSchema, STUDY_REPORT_MAX_MINUTES } from './contract/lessons';
 
 /**
- * The named mutations of DESIGN.md §5: everything a student changes, with every id and timestamp
+ * The named mutations of docs/sync.md: everything a student changes, with every id and timestamp
  * fixed by the device, so the server can replay it and reach the same rows.
  */
 const uuid = z.uuid();

@@ -5,7 +5,7 @@ import { courseDetailSchema, enrolmentSchema } from './contract/courses';
 import { lessonProgressSchema } from './contract/progress';
 
 /**
- * The seed's REST API on the central server (DESIGN.md §3, the three data flows), for clients that do
+ * The seed's REST API on the central server (docs/architecture.md §3, the three data flows), for clients that do
  * not sync: bodies and answers. The answers are the contract's own shapes, so a course or a chat
  * message reads the same over REST as in the app.
  */
@@ -35,7 +35,7 @@ export const appendChatMessageRequestSchema = z
   })
   .strict();
 
-/** `POST /api/learning-plans/lessons/progress`: flow 3, a lesson completed with its score and time. */
+/** `POST /api/learning-plans/lessons/progress`: a lesson completed with its score and time. */
 export const lessonProgressRequestSchema = z
   .object({
     lessonId: uuid,

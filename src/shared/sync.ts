@@ -3,7 +3,7 @@ import { emailSchema, fullNameSchema, passwordSchema, usernameSchema } from './a
 import { USER_ROLES } from './domain';
 
 /**
- * The sync protocol between a device's core and the central server (DESIGN.md §5). One set of zod
+ * The sync protocol between a device's core and the central server (docs/sync.md). One set of zod
  * types, imported by both sides: the server validates every body with them, the device every answer.
  */
 

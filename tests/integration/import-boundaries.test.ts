@@ -9,7 +9,7 @@ async function importErrors(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' && m.severity === 2).map((m) => m.message);
 }
 
-/** The layer rules of DESIGN.md §1 are lint errors, so a wrong import fails `npm run lint`. */
+/** The layer rules of docs/architecture.md §1 are lint errors, so a wrong import fails `npm run lint`. */
 describe('import boundaries', () => {
   it.each([
     ['src/renderer/src/x.ts', "import { listCourses } from '../../core/courses/queries';"],

@@ -19,8 +19,8 @@ import { openTestPglite, openTestPostgres } from '../support/test-databases';
 
 /**
  * The local database (PGlite, PostgreSQL 18 in WASM) and the central one (PostgreSQL 15) are built by
- * the same `drizzle/` migrations. Services run unchanged on both (DESIGN.md §1), so the two schemas
- * must be identical, and both must be the data model of DESIGN.md §3.
+ * the same `drizzle/` migrations. Services run unchanged on both (docs/architecture.md §1), so the two schemas
+ * must be identical, and both must be the data model of docs/architecture.md §3.
  */
 
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
@@ -98,7 +98,7 @@ async function readCatalog(db: Db): Promise<Catalog> {
   };
 }
 
-/** DESIGN.md §3: the 13 tables of the seed and the columns it names for each. */
+/** docs/architecture.md §3: the 13 tables of the original data model and the columns named for each. */
 const DESIGN_TABLES: Record<string, string[]> = {
   users: [
     'id', 'email', 'username', 'password_hash', 'full_name', 'avatar_url', 'role', 'total_points', 'level',
@@ -136,7 +136,7 @@ const DESIGN_TABLES: Record<string, string[]> = {
 };
 const SEED_TABLES = Object.keys(DESIGN_TABLES);
 
-/** The JSONB columns DESIGN.md §3 names (all of them must be jsonb). */
+/** The JSONB columns docs/architecture.md §3 names (all of them must be jsonb). */
 const JSONB_COLUMNS: Array<[string, string]> = [
   ['user_preferences', 'other_settings'],
   ['lessons', 'learning_objectives'],
@@ -151,7 +151,7 @@ const JSONB_COLUMNS: Array<[string, string]> = [
   ['user_activity_log', 'activity_data'],
 ];
 
-/** UNIQUE keys of DESIGN.md §3, by the name drizzle gives them. */
+/** UNIQUE keys of docs/architecture.md §3, by the name drizzle gives them. */
 const UNIQUE_KEYS: Array<[table: string, name: string, def: string]> = [
   ['users', 'users_email_unique', 'UNIQUE (email)'],
   ['users', 'users_username_unique', 'UNIQUE (username)'],
@@ -164,7 +164,7 @@ const UNIQUE_KEYS: Array<[table: string, name: string, def: string]> = [
   ['user_achievements', 'user_achievements_user_id_achievement_id_unique', 'UNIQUE (user_id, achievement_id)'],
 ];
 
-/** Plain and composite indexes of DESIGN.md §3: table, access method, key list as pg_indexes prints it. */
+/** Plain and composite indexes of docs/architecture.md §3: table, access method, key list as pg_indexes prints it. */
 const INDEXES: Array<[table: string, method: string, keys: string]> = [
   ['users', 'btree', 'created_at'],
   ['courses', 'btree', 'subject'],
@@ -284,7 +284,7 @@ describe('schema parity: PGlite and PostgreSQL 15 built by the same migrations',
     expect(catalogs.pglite.functions).toEqual(catalogs.postgres.functions);
   });
 
-  describe.each(['pglite', 'postgres'] as const)('matches DESIGN.md §3 [%s]', (kind) => {
+  describe.each(['pglite', 'postgres'] as const)('matches docs/architecture.md §3 [%s]', (kind) => {
     const catalog = () => catalogs[kind];
     const columnsOf = (table: string) =>
       catalog()

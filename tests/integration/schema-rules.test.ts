@@ -20,7 +20,7 @@ import type { Db } from '../../src/core/db/types';
 import { describeOnEachDatabase } from '../support/test-databases';
 
 /**
- * The rules the database itself enforces (DESIGN.md §3): CHECK constraints, UNIQUE keys, ON DELETE
+ * The rules the database itself enforces (docs/architecture.md §3): CHECK constraints, UNIQUE keys, ON DELETE
  * behaviour and the triggers. Run on PGlite and on PostgreSQL 15, since both must refuse the same data.
  */
 

@@ -86,7 +86,7 @@ export interface DatabaseContext {
 export const openTestDatabase = (kind: DatabaseKind) => (kind === 'pglite' ? openTestPglite() : openTestPostgres());
 
 /**
- * Run the same suite once on PGlite and once on PostgreSQL 15 (DESIGN.md §7): one database of each
+ * Run the same suite once on PGlite and once on PostgreSQL 15 (docs/architecture.md §9): one database of each
  * kind per file, emptied before every test.
  */
 export function describeOnEachDatabase(name: string, suite: (context: DatabaseContext) => void): void {

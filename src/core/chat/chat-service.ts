@@ -9,7 +9,7 @@ import { executeRows } from '../db/execute-rows';
 import type { ChatRole } from '../../shared/domain';
 import { toChatMessage, toChatSession } from './chat-views';
 
-/** Flow 2, part one: open a conversation, optionally about a course or a lesson of it. */
+/** Open a conversation, optionally about a course or a lesson of it. */
 export async function startChatSession(tx: Db, userId: string, args: MutationArgs<'chat.startSession'>): Promise<ChatSession> {
   let courseId = args.courseId;
   if (args.lessonId) {
@@ -48,7 +48,7 @@ export async function findOwnSession(db: Db, userId: string, sessionId: string) 
 }
 
 /**
- * Flow 2, part two: append a message. Its time is the device's `at`, nudged one microsecond past the
+ * Append a message to a conversation. Its time is the device's `at`, nudged one microsecond past the
  * session's newest message when needed, so "newest last" is exact even for messages within one millisecond.
  */
 export async function appendChatMessage(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>): Promise<ChatMessage> {

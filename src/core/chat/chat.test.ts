@@ -5,7 +5,7 @@ import { createTestCore, silentTeachers } from '../../../tests/support/test-core
 import { seedCourse } from '../../../tests/support/fixtures';
 import { chatMessages, chatSessions, outbox } from '../db/schema';
 
-describeOnEachDatabase('chat (flow 2: a session and its messages)', (ctx) => {
+describeOnEachDatabase('chat: a session and its messages', (ctx) => {
   it('starts a session about a lesson and fills in its course', async () => {
     const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 2);
     const core = await createTestCore(ctx.database, { teachers: silentTeachers });

@@ -3,7 +3,7 @@ import { describeOnEachDatabase } from '../../../tests/support/test-databases';
 import { createTestCore } from '../../../tests/support/test-core';
 import { seedCourse } from '../../../tests/support/fixtures';
 
-describeOnEachDatabase('courses (flow 1: open a course)', (ctx) => {
+describeOnEachDatabase('courses: opening a course', (ctx) => {
   it('returns the course with its lessons in lesson order', async () => {
     const { courseId, lessonIds } = await seedCourse(ctx.db, 'algebra-8', 5);
     const core = await createTestCore(ctx.database);

@@ -95,7 +95,7 @@ interface LessonRow {
 }
 
 /**
- * Flow 1 of the seed: the course with its lessons in order, and where this student stands in each.
+ * Opening a course: the course with its lessons in order, and where this student stands in each.
  * One round trip: the lessons come back aggregated as JSON next to the course row. A retired lesson is
  * listed only for a student who has studied it.
  */

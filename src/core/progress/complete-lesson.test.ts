@@ -5,7 +5,7 @@ import { createTestCore } from '../../../tests/support/test-core';
 import { seedCourse } from '../../../tests/support/fixtures';
 import { outbox, userCourses, userLessons, users } from '../db/schema';
 
-describeOnEachDatabase('progress (flow 3: complete a lesson)', (ctx) => {
+describeOnEachDatabase('progress: completing a lesson', (ctx) => {
   it('upserts the lesson, recounts the course, recomputes the percentage and advances the current lesson', async () => {
     const { courseId, lessonIds } = await seedCourse(ctx.db, 'math-5', 4);
     const core = await createTestCore(ctx.database);

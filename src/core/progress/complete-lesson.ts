@@ -18,7 +18,7 @@ export interface CompletedLesson {
 }
 
 /**
- * Flow 3 of the seed, inside the caller's transaction. Completing a lesson of a course the student is
+ * Completing a lesson, inside the caller's transaction. Completing a lesson of a course the student is
  * not enrolled in enrols them: finishing a lesson is the clearest sign they study the course.
  *
  * Merges are monotonic so a repeat, a replay or a second device can only keep or improve the facts:

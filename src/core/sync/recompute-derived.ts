@@ -8,7 +8,7 @@ import { storeLongestStreak } from '../motivation/refresh-motivation';
  * A student's derived numbers, rebuilt from the facts on this device: per-day minutes, lessons and
  * points from the activity log; points, level, lessons completed and streaks on the users row. After a
  * pull the facts are the server's plus whatever is still pending here, and numbers copied from the
- * server would miss the latter (DESIGN.md §5: derived numbers are recomputed, never copied).
+ * server would miss the latter (docs/sync.md: derived numbers are recomputed, never copied).
  */
 export async function recomputeDerived(tx: Db, userId: string): Promise<void> {
   await tx.execute(sql`DELETE FROM user_study_days WHERE user_id = ${userId}`);

@@ -4,7 +4,7 @@ import { command, query } from './define';
 import { noInput, uuidSchema } from './common';
 
 /**
- * Where the signed-in student's sync stands (DESIGN.md §5: offline / queued N / syncing / synced at
+ * Where the signed-in student's sync stands (docs/sync.md: offline / queued N / syncing / synced at
  * HH:MM / error + why). `unlinked`: the account lives on this computer only.
  */
 export const SYNC_STATES = ['unlinked', 'offline', 'queued', 'syncing', 'synced', 'error'] as const;

@@ -7,7 +7,7 @@ import { courses } from './courses';
 import { users } from './users';
 
 /**
- * Named mutations waiting to be pushed to the central server (DESIGN.md §5). Appended in the same
+ * Named mutations waiting to be pushed to the central server (docs/sync.md). Appended in the same
  * transaction as the change itself; `mutation_id` is the student's mutation order on this device (the
  * serial `id` only names the row).
  */

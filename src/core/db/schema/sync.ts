@@ -3,7 +3,7 @@ import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, tex
 import { users } from './users';
 
 /*
- * The central server's own tables (DESIGN.md §5). They exist in every database built from `drizzle/`
+ * The central server's own tables (docs/sync.md). They exist in every database built from `drizzle/`
  * (one history), but only the server writes them; on a device they stay empty.
  */
 

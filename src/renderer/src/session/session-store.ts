@@ -50,7 +50,7 @@ function merge(preferences: Preferences, change: PreferencesChange): Preferences
   };
 }
 
-/** Who is signed in on this computer, and their preferences (DESIGN.md §4: the core knows, the renderer asks). */
+/** Who is signed in on this computer, and their preferences (docs/architecture.md §4: the core knows, the renderer asks). */
 export const useSession = create<SessionState>()((set, get) => {
   const show = (user: SessionUser | null, preferences: Preferences | null) => {
     if (!user) {

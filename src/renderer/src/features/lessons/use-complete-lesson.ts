@@ -21,7 +21,7 @@ interface CompletionInput {
 }
 
 /**
- * «Завершить урок» (flow 3): the score is the share of exercises solved; the time is the lesson's
+ * «Завершить урок»: the score is the share of exercises solved; the time is the lesson's
  * running total — what was recorded before plus this visit's active minutes (the core keeps the larger).
  */
 export function useCompleteLesson({ lessonId, solved, total, earlierMinutes, activeMs }: CompletionInput) {

@@ -38,7 +38,7 @@ export function formatSyncTime(iso: string, language: Language, now: Date = new 
   return { time, date: sameDay ? null : new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(at) };
 }
 
-/** What the header's chip says (DESIGN.md §5: offline / queued N / syncing / synced at HH:MM / error + why). */
+/** What the header's chip says (docs/sync.md: offline / queued N / syncing / synced at HH:MM / error + why). */
 export function syncChipText(t: Translate, status: SyncStatus, language: Language, now: Date = new Date()): string {
   switch (status.state) {
     case 'unlinked':
