@@ -10,7 +10,7 @@ import { pullResponseSchema } from '../shared/sync';
 import { registerStudent, startTestServer, type RegisteredStudent, type TestServer } from './test-harness';
 
 /**
- * The seed's REST API, with the very requests and answers the README shows (its clock fixed at
+ * The REST API, with the very requests and answers the README shows (its clock fixed at
  * 2025-09-01T09:30:00Z, the ids those of the README).
  */
 

@@ -25,7 +25,7 @@ import { parseRequest } from './validate';
 const courseIdSchema = z.object({ courseId: z.uuid() });
 
 /**
- * The seed's REST API (its three data flows), served by the same core services the app and the sync
+ * The REST API (open a course, chat, complete a lesson), served by the same core services the app and the sync
  * push use, each request in the student's own transaction as `teacher_app`: change tracking records
  * what it changed, and the student's devices receive it by their next pull.
  */

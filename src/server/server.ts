@@ -56,7 +56,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const version = options.version ?? readPackageVersion();
   const startedAt = Date.now();
 
-  // The seed's pool settings (at most 20 connections, 30 s idle, 2 s connect) come with openPostgres;
+  // The pool settings (at most 20 connections, 30 s idle, 2 s connect) come with openPostgres;
   // every connection records changes for devices to pull (teacher.track_changes = on, see 0007).
   // An idle connection dropped by PostgreSQL (restart, failover) is logged; the pool replaces it on the next query.
   const connection = trackingConnection(config.databaseUrl);

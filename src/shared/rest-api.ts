@@ -5,7 +5,7 @@ import { courseDetailSchema, enrolmentSchema } from './contract/courses';
 import { lessonProgressSchema } from './contract/progress';
 
 /**
- * The seed's REST API on the central server (docs/architecture.md §3, the three data flows), for clients that do
+ * The central server's REST API (open a course, chat, complete a lesson), for clients that do
  * not sync: bodies and answers. The answers are the contract's own shapes, so a course or a chat
  * message reads the same over REST as in the app.
  */

@@ -5,7 +5,7 @@ import { createPool, type ConnectionErrorHandler } from './pg-connections';
 import * as schema from './schema';
 import type { OpenedDatabase } from './types';
 
-/** The seed's pool settings: at most 20 connections, 30 s idle timeout, 2 s connect timeout. */
+/** The server's pool settings: at most 20 connections, 30 s idle timeout, 2 s connect timeout. */
 export const SERVER_POOL_OPTIONS = { max: 20, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 2_000 } as const;
 
 export async function openPostgres(options: {
