@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slowClientsClosed } from '../../tests/support/slow-clients';
 import type { Router } from './router';
 import { startTestServer, type TestServer } from './test-harness';
 
@@ -52,23 +53,10 @@ describe('the central server authenticates first', () => {
 describe('the central server closes slow clients', () => {
   it('60 connections that send slowly (or nothing) are all closed within seconds, and it still answers', async () => {
     const started = Date.now();
-    const closed = Array.from({ length: 60 }, (_, i) => {
-      const socket = net.connect(t.server.port, '127.0.0.1');
-      socket.on('error', () => {});
-      socket.on('connect', () => {
-        // A third send half a header, a third a body far slower than announced, a third nothing.
-        if (i % 3 === 0) socket.write('POST /auth/sign-in HTTP/1.1\r\nHost: a\r\n');
-        if (i % 3 === 1) socket.write('POST /auth/sign-in HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"lo');
-      });
-      const timer = setInterval(() => socket.writable && socket.write(i % 3 === 0 ? 'X' : ' '), 100);
-      return new Promise<void>((resolve) =>
-        socket.on('close', () => {
-          clearInterval(timer);
-          resolve();
-        }),
-      );
+    await slowClientsClosed(t.server.port, 60, {
+      halfHeader: 'POST /auth/sign-in HTTP/1.1\r\nHost: a\r\n',
+      slowBody: 'POST /auth/sign-in HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"lo',
     });
-    await Promise.all(closed);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect((await t.api.get('/health')).status).toBe(200);
   });

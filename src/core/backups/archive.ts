@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { octal, text } from '../db/tar';
 import { AppError } from '../errors/app-error';
 
 const gunzip = promisify(zlib.gunzip);
@@ -8,14 +9,6 @@ const BLOCK = 512;
 /** Files without which PostgreSQL cannot start on a data directory. */
 const REQUIRED_FILES = ['PG_VERSION', 'global/pg_control'];
 
-const text = (bytes: Uint8Array) => {
-  const end = bytes.indexOf(0);
-  return Buffer.from(end === -1 ? bytes : bytes.subarray(0, end)).toString('latin1');
-};
-const octal = (bytes: Uint8Array) => {
-  const value = text(bytes).trim();
-  return /^[0-7]+$/.test(value) ? Number.parseInt(value, 8) : Number.NaN;
-};
 
 /**
  * Checks that `tar` is a whole tar archive of a PostgreSQL data directory: every header's checksum,

@@ -58,11 +58,13 @@ export function writeTar(entries: readonly TarEntry[]): Buffer {
   return Buffer.concat(parts);
 }
 
-const text = (bytes: Uint8Array) => {
+/** A NUL-terminated field of a tar header. */
+export const text = (bytes: Uint8Array) => {
   const end = bytes.indexOf(0);
   return Buffer.from(end === -1 ? bytes : bytes.subarray(0, end)).toString('latin1');
 };
-const octal = (bytes: Uint8Array) => {
+/** An octal number field of a tar header; NaN when it is not one. */
+export const octal = (bytes: Uint8Array) => {
   const value = text(bytes).trim();
   return /^[0-7]+$/.test(value) ? Number.parseInt(value, 8) : Number.NaN;
 };
