@@ -936,6 +936,7 @@ export const en: EnglishMessages = {
   'sync.chip.label': 'Sync with the school server',
   'sync.chip.unlinked': 'On this computer only',
   'sync.chip.offline': 'Offline',
+  'sync.chip.offlinePending': 'Offline · waiting to send: {count}',
   'sync.chip.queued': 'Waiting to send: {count}',
   'sync.chip.waiting': 'Waiting to sync',
   'sync.chip.syncing': 'Syncing…',

@@ -992,6 +992,7 @@ export const ru = {
   'sync.chip.label': 'Синхронизация с сервером школы',
   'sync.chip.unlinked': 'Только на этом компьютере',
   'sync.chip.offline': 'Не в сети',
+  'sync.chip.offlinePending': 'Не в сети · ожидают отправки: {count}',
   'sync.chip.queued': 'Ожидают отправки: {count}',
   'sync.chip.waiting': 'Ожидает синхронизации',
   'sync.chip.syncing': 'Синхронизация…',
