@@ -82,6 +82,7 @@ export interface SyncEngine {
   unlink(userId: string): Promise<SyncStatus>;
   devices(userId: string): Promise<SyncDevice[]>;
   revokeDevice(userId: string, deviceId: string): Promise<SyncDevice[]>;
+  renameDevice(userId: string, deviceId: string, name: string): Promise<SyncDevice[]>;
   /** Resolves once no sync and no status update is running (tests; timers may still be set). */
   idle(): Promise<void>;
   /** Stops the timers and waits for a running sync (its network requests are cut short). */
@@ -407,6 +408,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const link = await requireLink(userId);
       const http = httpFor(link.serverUrl);
       await remembering(userId, () => authed(tokens.source(userId, http), (token) => http.revokeDevice(token, deviceId)));
+      return listDevices(userId);
+    },
+
+    async renameDevice(userId, deviceId, name) {
+      const link = await requireLink(userId);
+      const http = httpFor(link.serverUrl);
+      await remembering(userId, () => authed(tokens.source(userId, http), (token) => http.renameDevice(token, deviceId, name)));
       return listDevices(userId);
     },
 
