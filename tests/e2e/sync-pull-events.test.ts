@@ -133,3 +133,28 @@ describe('open pages follow a sync', () => {
     expect(unexpected(b.problems)).toEqual([]);
   });
 });
+
+describe('the student’s devices in Settings', () => {
+  it('renames this computer, refusing an empty name, and the list shows the new name', async () => {
+    const a = await apps.openAsStudent({ ...student, username: 'boris-rename' });
+    await linkOnline(a);
+    const section = a.page.getByTestId('settings-sync');
+    const row = section.getByTestId('sync-device').first();
+    await expect.poll(() => row.getAttribute('data-current'), slow).toBe('true');
+    // A default that says which computer it is: host, system, and the start of the device id.
+    expect(await row.locator('.sync-device__name').textContent()).toMatch(/^.+ \((Linux|Windows|macOS|\w+)\) · [0-9a-f]{4}$/);
+
+    await row.getByTestId('sync-rename').click();
+    await row.getByTestId('sync-rename-input').fill('   ');
+    await row.getByTestId('sync-rename-save').click();
+    expect(await row.getByTestId('sync-rename-error').textContent()).toBe('Введите название устройства.');
+    await row.getByTestId('sync-rename-input').fill('Ноутбук Бориса');
+    const renamed = answerOf(a.page, 'sync.renameDevice');
+    await row.getByTestId('sync-rename-save').click();
+    await renamed;
+    await expect.poll(() => row.locator('.sync-device__name').textContent(), slow).toBe('Ноутбук Бориса');
+    expect(await row.getByTestId('sync-rename-form').count()).toBe(0);
+    await a.screenshot('sync-device-renamed');
+    expect(a.problems.filter((p) => !/Failed to load resource: the server responded/.test(p))).toEqual([]);
+  });
+});
