@@ -3,6 +3,7 @@ import { accountsHandlers } from './accounts/handlers';
 import { createPasswordHasher } from './accounts/password-hasher';
 import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
+import { computerName } from './sync/device-name';
 import { aiHandlers } from './ai/handlers';
 import { createReplyRunner } from './ai/reply-runner';
 import { createFileSecretBox } from './ai/secret-box';
@@ -134,7 +135,7 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
     now,
     timeZone,
     schemaVersion: options.schemaVersion ?? null,
-    deviceName: options.deviceName ?? `Teacher AI — ${os.hostname()}`,
+    deviceName: options.deviceName ?? computerName(os.hostname(), os.platform()),
     newAccountPreferences: () => school.newAccountPreferences(),
     log: (message, data) => logger.error(message, data),
   });

@@ -24,6 +24,21 @@ export async function listDevices(tx: Db, student: Student): Promise<ServerDevic
   }));
 }
 
+/** Whether a device is the student's own (revoked ones too), read in the student's transaction. */
+export async function ownsDevice(tx: Db, student: Student, deviceId: string): Promise<boolean> {
+  const rows = await executeRows(tx, sql`SELECT 1 FROM sync_devices WHERE id = ${deviceId} AND user_id = ${student.userId}`);
+  return rows.length > 0;
+}
+
+/**
+ * Rename a device the student's own transaction showed to be theirs. The app role may update only
+ * the sync columns of `sync_devices` (migration 0010), so this one statement runs as the connecting
+ * role, bound to the same owner: a device id of another student changes nothing.
+ */
+export async function renameDevice(db: Db, student: Student, deviceId: string, name: string): Promise<void> {
+  await db.execute(sql`UPDATE sync_devices SET name = ${name} WHERE id = ${deviceId} AND user_id = ${student.userId}`);
+}
+
 /** Revoke one of the student's own devices, in the student's transaction; false when it is not theirs. */
 export async function revokeOwnDevice(tx: Db, student: Student, deviceId: string, now: Date): Promise<boolean> {
   const [device] = await executeRows<{ id: string }>(tx, sql`

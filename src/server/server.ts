@@ -5,6 +5,7 @@ import { schemaVersionAt, schemaVersionOf } from '../core/db/schema-version';
 import { OLDEST_DEVICE_MIGRATION } from '../core/sync/server-push';
 import { PULL_PAGE_ROWS } from '../core/sync/server-pull';
 import { addAuthRoutes } from './auth/routes';
+import { addDeviceRoutes } from './device-routes';
 import { installCatalogue } from './catalogue';
 import { loadConfig } from './config';
 import type { ServerDeps } from './deps';
@@ -90,6 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const router = new Router();
   router.add('GET', HEALTH_PATH, createHealthHandler({ ping: () => database.pool.query('SELECT 1'), version, startedAt }));
   addAuthRoutes(router, deps);
+  addDeviceRoutes(router, deps);
   addSyncRoutes(router, deps);
   addRestApiRoutes(router, deps);
   options.routes?.(router);

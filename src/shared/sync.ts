@@ -108,6 +108,9 @@ export const devicesResponseSchema = z.object({ devices: z.array(serverDeviceSch
 /** `POST /devices/revoke`: sign a device out of the account for good (its tokens stop working at once). */
 export const revokeDeviceRequestSchema = z.object({ deviceId: uuid }).strict();
 
+/** `POST /devices/rename`: a name the student chose for one of their devices («Ноутбук дома»). */
+export const renameDeviceRequestSchema = z.object({ deviceId: uuid, name: z.string().trim().min(1).max(100) }).strict();
+
 /** Every error the server answers with. */
 export const serverErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 

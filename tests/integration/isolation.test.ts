@@ -131,6 +131,7 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'sync.unlink': () => undefined,
   'sync.devices': () => undefined,
   'sync.revokeDevice': () => ({ deviceId: crypto.randomUUID() }),
+  'sync.renameDevice': () => ({ deviceId: crypto.randomUUID(), name: 'Чужой компьютер' }),
   // The report counts rows of the whole computer but carries none of their contents (A's secrets are checked).
   'diagnostics.export': () => undefined,
 };

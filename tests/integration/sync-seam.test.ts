@@ -70,7 +70,7 @@ describeOnEachDatabase('sync through the contract', (ctx) => {
     expect(await anna.call('sync.now')).toMatchObject({ state: 'synced', pending: 0 });
 
     const { devices } = await anna.call('sync.devices');
-    expect(devices).toEqual([expect.objectContaining({ id: linked.deviceId, name: 'Компьютер в классе', current: true, revokedAt: null })]);
+    expect(devices).toEqual([expect.objectContaining({ id: linked.deviceId, name: `Компьютер в классе · ${linked.deviceId!.slice(0, 4)}`, current: true, revokedAt: null })]);
 
     expect(await anna.call('sync.unlink')).toMatchObject({ state: 'unlinked', serverUrl: null });
     expect(await anna.raw('sync.devices')).toMatchObject({ ok: false, error: { code: 'not_found', issues: syncIssue('not_linked') } });

@@ -7,6 +7,7 @@ import { sqlArray } from '../db/sql-array';
 import { applyMutation, parseMutationArgs } from '../mutations/run-mutation';
 import { applyCatalogue } from './apply-catalogue';
 import { isMutationName, MUTATIONS } from './mutation-registry';
+import { pulledChangesCollector, type PulledChanges } from './pulled-changes';
 import { recomputeDerived } from './recompute-derived';
 import { SYNCED_TABLES, syncedTable, type SyncedTable } from './synced-tables';
 import { isTrustedServer, type TrustSource } from './trusted-server';
@@ -28,6 +29,8 @@ export interface PullOutcome {
   rebased: number;
   /** What was not taken: catalogue changes from a server this computer does not trust, and rows naming something this device does not have. */
   ignored: { catalogue: number; rows: number };
+  /** What changed that open pages show (told to them once the transaction committed). */
+  changed: PulledChanges;
 }
 
 /**
@@ -43,6 +46,8 @@ export async function applyPull(db: Db, userId: string, state: PulledState, scho
     const isCatalogue = (change: RowChange) => syncedTable(change.table)?.scope === 'catalogue';
     const own = state.changes.filter((c) => !isCatalogue(c));
     const ignored = { catalogue: trusted ? 0 : state.changes.length - own.length, rows: 0 };
+    const changes = pulledChangesCollector(tx, trusted ? state.changes : own);
+    await changes.before(userId);
 
     const deletions = own.filter((c) => c.deleted);
     for (const table of [...SYNCED_TABLES].reverse()) {
@@ -63,7 +68,7 @@ export async function applyPull(db: Db, userId: string, state: PulledState, scho
       .update(syncAccounts)
       .set({ cursor: state.cursor, lastSyncedAt: state.syncedAt, lastError: null })
       .where(eq(syncAccounts.userId, userId));
-    return { rebased, ignored };
+    return { rebased, ignored, changed: await changes.after(userId) };
   });
 }
 

@@ -16,7 +16,8 @@ type SyncMethods =
   | 'sync.setServerTrust'
   | 'sync.unlink'
   | 'sync.devices'
-  | 'sync.revokeDevice';
+  | 'sync.revokeDevice'
+  | 'sync.renameDevice';
 
 
 /** Failures of the sync engine reach the page as AppErrors with the reason as their `sync` issue. */
@@ -89,5 +90,6 @@ export const syncHandlers = ({ db, session, events, sync, school, now, timeZone 
     'sync.unlink': async () => sync.unlink(current()),
     'sync.devices': async () => ({ devices: await explained(() => sync.devices(current())) }),
     'sync.revokeDevice': async ({ deviceId }) => ({ devices: await explained(() => sync.revokeDevice(current(), deviceId)) }),
+    'sync.renameDevice': async ({ deviceId, name }) => ({ devices: await explained(() => sync.renameDevice(current(), deviceId, name)) }),
   };
 };

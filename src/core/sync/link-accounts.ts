@@ -9,6 +9,7 @@ import type { SecretBox } from '../ai/secret-box';
 import { userPreferences, users } from '../db/schema';
 import type { Db } from '../db/types';
 import { applyPull } from './apply-pull';
+import { deviceLabel } from './device-name';
 import { SyncFailed, toSyncFailed } from './sync-failure';
 import type { SyncHttp } from './sync-http';
 import type { TrustSource } from './trusted-server';
@@ -38,7 +39,7 @@ export interface Linked {
   tokens: TokensResponse;
 }
 
-const device = (context: LinkContext, id: string) => ({ id, name: context.deviceName });
+const device = (context: LinkContext, id: string) => ({ id, name: deviceLabel(context.deviceName, id) });
 
 async function signInOnline(context: LinkContext, http: SyncHttp, login: string, password: string, deviceId: string): Promise<TokensResponse> {
   try {

@@ -7,6 +7,7 @@ import type { Db } from '../db/types';
 import type { EventHub } from '../events/event-hub';
 import { countPendingMutations } from '../outbox/outbox';
 import { applyPull, type PullOutcome } from './apply-pull';
+import { tellPages } from './tell-pages';
 import { linkByRegistering, linkBySigningIn, signInFromServer, type LinkContext, type Linked } from './link-accounts';
 import { SyncFailed, toSyncFailed } from './sync-failure';
 import { createSyncHttp, type FetchLike, type SyncHttp } from './sync-http';
@@ -81,6 +82,7 @@ export interface SyncEngine {
   unlink(userId: string): Promise<SyncStatus>;
   devices(userId: string): Promise<SyncDevice[]>;
   revokeDevice(userId: string, deviceId: string): Promise<SyncDevice[]>;
+  renameDevice(userId: string, deviceId: string, name: string): Promise<SyncDevice[]>;
   /** Resolves once no sync and no status update is running (tests; timers may still be set). */
   idle(): Promise<void>;
   /** Stops the timers and waits for a running sync (its network requests are cut short). */
@@ -208,8 +210,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const source = tokens.source(userId, http);
     await pushOutbox({ db, http, tokens: source, outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
     const pulled = await pullAll(http, source, link.cursor);
-    const { ignored } = await applyPull(db, userId, { ...pulled, syncedAt: now(), serverUrl: link.serverUrl }, options.school);
+    const { ignored, changed } = await applyPull(db, userId, { ...pulled, syncedAt: now(), serverUrl: link.serverUrl }, options.school);
     reportIgnored(log, link.serverUrl, ignored);
+    if (!closed && active?.userId === userId) tellPages(events, changed);
   }
 
   /** One sync of this account at a time: a request while one runs joins it. Resolves with its failure, if any. */
@@ -405,6 +408,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const link = await requireLink(userId);
       const http = httpFor(link.serverUrl);
       await remembering(userId, () => authed(tokens.source(userId, http), (token) => http.revokeDevice(token, deviceId)));
+      return listDevices(userId);
+    },
+
+    async renameDevice(userId, deviceId, name) {
+      const link = await requireLink(userId);
+      const http = httpFor(link.serverUrl);
+      await remembering(userId, () => authed(tokens.source(userId, http), (token) => http.renameDevice(token, deviceId, name)));
       return listDevices(userId);
     },
 

@@ -60,6 +60,7 @@ export interface SyncHttp {
   refresh(refreshToken: string): Promise<TokensResponse>;
   devices(accessToken: string): Promise<ServerDevice[]>;
   revokeDevice(accessToken: string, deviceId: string): Promise<void>;
+  renameDevice(accessToken: string, deviceId: string, name: string): Promise<void>;
   push(accessToken: string, body: PushRequest): Promise<PushResponse>;
   pull(accessToken: string, cursor: string): Promise<PullResponse>;
 }
@@ -148,6 +149,9 @@ export function createSyncHttp(serverUrl: string, options: SyncHttpOptions = {})
     devices: async (token) => (await request('GET', '/devices', devicesResponseSchema, { token })).devices,
     revokeDevice: async (token, deviceId) => {
       await request('POST', '/devices/revoke', z.unknown(), { body: { deviceId }, token });
+    },
+    renameDevice: async (token, deviceId, name) => {
+      await request('POST', '/devices/rename', z.unknown(), { body: { deviceId, name }, token });
     },
     push: (token, body) => request('POST', '/sync/push', pushResponseSchema, { body, token }),
     pull: (token, cursor) => request('GET', `/sync/pull?cursor=${encodeURIComponent(cursor)}`, pullResponseSchema, { token }),

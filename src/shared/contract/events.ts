@@ -35,6 +35,16 @@ export const eventsContract = {
     at: z.string().nullable(),
     reason: z.enum(SYNC_FAILURES).nullable(),
   }),
+  /**
+   * A sync brought changes made elsewhere (another device of the student, the school's catalogue).
+   * Pages re-read what they show; nothing here was earned on this device, so it never toasts.
+   */
+  'sync.pulled': z.object({
+    courseIds: z.array(uuidSchema),
+    chatSessionIds: z.array(uuidSchema),
+    /** Points, level or achievements may have changed. */
+    motivation: z.boolean(),
+  }),
   'achievement.unlocked': z.object({
     achievementId: uuidSchema,
     name: z.string(),

@@ -127,6 +127,11 @@ export const syncContract = {
   'sync.unlink': command(noInput, syncStatusSchema),
   'sync.devices': query(noInput, z.object({ devices: z.array(syncDeviceSchema) })),
   'sync.revokeDevice': command(z.object({ deviceId: uuidSchema }).strict(), z.object({ devices: z.array(syncDeviceSchema) })),
+  /** A name the student gives one of their devices, kept on the server for all of them. */
+  'sync.renameDevice': command(
+    z.object({ deviceId: uuidSchema, name: z.string().trim().min(1).max(100) }).strict(),
+    z.object({ devices: z.array(syncDeviceSchema) }),
+  ),
 };
 
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -17,6 +17,7 @@ export function AchievementsPage() {
   useCoreEvent('achievement.unlocked', refresh);
   useCoreEvent('motivation.changed', refresh);
   useCoreEvent('progress.changed', refresh);
+  useCoreEvent('sync.pulled', refresh);
   const achievements = list.data;
   const unlocked = achievements?.filter((achievement) => achievement.unlockedAt !== null).length ?? 0;
   return (

@@ -30,6 +30,9 @@ export function ChatPage({ sessionId }: { sessionId: string | null }) {
   const remembered = useChatScreen((state) => state.sessions);
   // The list shows when each conversation last had a message.
   useCoreEvent('chat.replyFinished', sessions.refresh);
+  useCoreEvent('sync.pulled', ({ chatSessionIds }) => {
+    if (chatSessionIds.length > 0) sessions.refresh();
+  });
   useEffect(() => {
     if (userId && sessions.data) rememberSessions(userId, sessions.data);
   }, [userId, sessions.data]);

@@ -74,6 +74,10 @@ export function useConversation(sessionId: string): Conversation {
     // A reply this screen never saw begin (written from elsewhere, or begun before the list): fetch it.
     if (unknown) void fetchLatest(true);
   });
+  // Messages written on another device of the student arrive with a sync.
+  useCoreEvent('sync.pulled', (event) => {
+    if (event.chatSessionIds.includes(sessionId)) void fetchLatest(true);
+  });
 
   const send = useCallback(
     async (content: string) => {

@@ -8,6 +8,8 @@ export function useCourses() {
   useCoreEvent('progress.changed', ({ courseId }) => {
     if (data?.some((course) => course.id === courseId)) refresh();
   });
+  // A sync may bring new courses of the catalogue as well as progress made on another device.
+  useCoreEvent('sync.pulled', refresh);
   return state;
 }
 

@@ -15,6 +15,7 @@ export function ExamsPage() {
   const overview = useCall('exams.overview', undefined);
   const { refresh } = overview;
   useCoreEvent('progress.changed', refresh);
+  useCoreEvent('sync.pulled', refresh);
   const exams = overview.data;
   return (
     <section className="page" data-testid="exams-page">

@@ -13,6 +13,8 @@ export function HeaderMotivation() {
   const { refresh } = summary;
   useCoreEvent('motivation.changed', refresh);
   useCoreEvent('progress.changed', refresh);
+  // Points earned on another device: re-read quietly (no toast, that was celebrated there).
+  useCoreEvent('sync.pulled', refresh);
   // Minutes reported from a lesson may complete today's goal (and so the streak).
   const studied = useStudySignal((state) => state.recorded);
   const hideSetting = useSession((state) => state.preferences?.otherSettings.hideStreaks);

@@ -21,6 +21,7 @@ export function ExamTasks() {
   const t = useT();
   const overview = useCall('exams.overview', undefined);
   useCoreEvent('progress.changed', overview.refresh);
+  useCoreEvent('sync.pulled', overview.refresh);
   const studied = overview.data?.filter(isStudied) ?? [];
   const link = (
     <a href={hrefFor({ name: 'exams' })} data-testid="dashboard-exams-link">

@@ -34,6 +34,7 @@ export function ProgressPage() {
   const { refresh } = dashboard;
   useCoreEvent('motivation.changed', refresh);
   useCoreEvent('progress.changed', refresh);
+  useCoreEvent('sync.pulled', refresh);
   // Minutes reported from a lesson in another part of the app change today's numbers.
   const studied = useStudySignal((state) => state.recorded);
   useRefreshOn(studied, refresh);

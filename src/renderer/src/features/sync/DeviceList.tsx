@@ -5,6 +5,7 @@ import { localeOf, useLanguage, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useAction } from '../../lib/use-action';
 import { useCall } from '../../lib/use-call';
+import { DeviceRename } from './DeviceRename';
 import { SyncErrorLine } from './SyncErrorLine';
 
 const useFormatDate = () => {
@@ -13,7 +14,7 @@ const useFormatDate = () => {
   return (iso: string) => format.format(new Date(iso));
 };
 
-/** The student's devices on the server: this one marked, the others can be disconnected. */
+/** The student's devices on the server: this one marked, each can be renamed, the others disconnected. */
 export function DeviceList() {
   const t = useT();
   const devices = useCall('sync.devices', undefined);
@@ -57,9 +58,11 @@ function DeviceRow({ device, onChanged }: { device: SyncDevice; onChanged: (devi
       <span className="sync-device__meta">
         {revoked ? t('sync.devices.revoked', { date: formatDate(device.revokedAt!) }) : t('sync.devices.lastSeen', { date: formatDate(device.lastSeenAt) })}
       </span>
-      {!device.current && !revoked && (
-        <span className="sync-device__actions">
-          {confirming ? (
+      <span className="sync-device__actions">
+        {!confirming && <DeviceRename device={device} onChanged={onChanged} />}
+        {!device.current &&
+          !revoked &&
+          (confirming ? (
             <>
               <span role="alert">{t('sync.devices.revokeConfirm', { name: device.name })}</span>
               <button type="button" className="button button--primary" disabled={revoke.pending} onClick={() => void revoke.run()} data-testid="sync-revoke-yes">
@@ -73,9 +76,8 @@ function DeviceRow({ device, onChanged }: { device: SyncDevice; onChanged: (devi
             <button type="button" className="button" onClick={() => setConfirming(true)} data-testid="sync-revoke">
               {t('sync.devices.revoke')}
             </button>
-          )}
-        </span>
-      )}
+          ))}
+      </span>
       {revoke.error && <SyncErrorLine error={revoke.error} />}
     </li>
   );

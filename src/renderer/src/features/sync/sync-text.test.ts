@@ -34,13 +34,15 @@ describe('sync in words', () => {
     const t = createTranslate('ru');
     const now = new Date('2026-11-25T15:30:00');
     expect(syncChipText(t, status({ state: 'unlinked' }), 'ru', now)).toBe('Только на этом компьютере');
-    expect(syncChipText(t, status({ state: 'offline', pending: 2 }), 'ru', now)).toBe('Не в сети');
+    expect(syncChipText(t, status({ state: 'offline', pending: 2 }), 'ru', now)).toBe('Не в сети · ожидают отправки: 2');
+    expect(syncChipText(t, status({ state: 'offline', pending: 0 }), 'ru', now)).toBe('Не в сети');
     expect(syncChipText(t, status({ state: 'queued', pending: 3 }), 'ru', now)).toBe('Ожидают отправки: 3');
     expect(syncChipText(t, status({ state: 'syncing' }), 'ru', now)).toBe('Синхронизация…');
     expect(syncChipText(t, status({ lastSyncedAt: new Date('2026-11-25T14:05:00').toISOString() }), 'ru', now)).toBe('Синхронизировано в 14:05');
     expect(syncChipText(t, status({ lastSyncedAt: new Date('2026-11-24T09:07:00').toISOString() }), 'ru', now)).toMatch(/^Синхронизировано 24 нояб\.? в 09:07$/);
     expect(syncChipText(t, status({ state: 'error', reason: 'sign_in_again' }), 'ru', now)).toBe('Ошибка: нужно войти снова');
     expect(syncChipText(createTranslate('en'), status({ state: 'error', reason: 'gap' }), 'en', now)).toBe('Error: the server lost changes');
+    expect(syncChipText(createTranslate('en'), status({ state: 'offline', pending: 4 }), 'en', now)).toBe('Offline · waiting to send: 4');
   });
 
   it('turns a failed call into the sentence of its sync reason, counting down a rate limit', () => {

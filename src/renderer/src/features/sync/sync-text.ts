@@ -44,7 +44,8 @@ export function syncChipText(t: Translate, status: SyncStatus, language: Languag
     case 'unlinked':
       return t('sync.chip.unlinked');
     case 'offline':
-      return t('sync.chip.offline');
+      // What waits is what the student may lose by closing this computer: say how much.
+      return status.pending > 0 ? t('sync.chip.offlinePending', { count: status.pending }) : t('sync.chip.offline');
     case 'syncing':
       return t('sync.chip.syncing');
     case 'queued':

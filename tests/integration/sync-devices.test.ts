@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../support/test-core';
+import { createSyncWorld, linkedStudent, openDevice, type Device, type SyncWorld } from '../support/sync-world';
+
+/*
+ * Issue 18, item 8: one computer linked again after a revoke used to show up as identical rows that
+ * could not be renamed. Each link now carries a short suffix of its device id, and a student renames
+ * any of their devices from any of them.
+ */
+
+let world: SyncWorld;
+let first: Device;
+let second: Device;
+
+beforeAll(async () => {
+  world = await createSyncWorld();
+  [first, second] = await Promise.all([openDevice(world), openDevice(world)]);
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all([first?.db.close(), second?.db.close()]);
+  await world?.close();
+});
+
+describe('the student’s devices', () => {
+  it('a computer linked again is told apart, and a device renamed on one is renamed for all', async () => {
+    const { a, b } = await linkedStudent(world, first, second);
+    const { devices } = await b.call('sync.devices');
+    expect(devices).toHaveLength(2);
+    expect(new Set(devices.map((d) => d.name)).size).toBe(2);
+    for (const device of devices) expect(device.name).toBe(`Компьютер в классе · ${device.id.slice(0, 4)}`);
+
+    // B is revoked from A, then the student signs in on B again: a third row, with its own name.
+    const old = devices.find((d) => d.current)!;
+    await a.call('sync.revokeDevice', { deviceId: old.id });
+    const again = await second.core({ as: null });
+    await again.call('sync.signInFromServer', { serverUrl: world.serverUrl, login: a.user!.username, password: TEST_PASSWORD });
+    const listed = (await again.call('sync.devices')).devices;
+    expect(listed).toHaveLength(3);
+    expect(new Set(listed.map((d) => d.name)).size).toBe(3);
+    expect(listed.find((d) => d.id === old.id)!.revokedAt).toEqual(expect.any(String));
+
+    const renamed = await again.call('sync.renameDevice', { deviceId: old.id, name: 'Старый вход в классе' });
+    expect(renamed.devices.find((d) => d.id === old.id)).toMatchObject({ name: 'Старый вход в классе', revokedAt: expect.any(String) });
+    const onA = (await a.call('sync.devices')).devices;
+    expect(onA.find((d) => d.id === old.id)!.name).toBe('Старый вход в классе');
+
+    expect(await again.raw('sync.renameDevice', { deviceId: old.id, name: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
