@@ -311,25 +311,35 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     track(push);
     await Promise.race([push, bound]);
     clearTimeout(timeout);
+    // Whatever did not make it goes in the background, once this student is no longer the signed-in one.
+    track(push.then(() => armIfWaiting()));
     return statusOf(userId);
   }
 
+  /** Linked accounts nobody is signed in to, with changes to send and nothing the student must do first. */
+  const othersWaiting = async () =>
+    (await linkedWithPending(db)).filter((a) => a.userId !== active?.userId && !(a.lastError && NEEDS_THE_STUDENT.has(a.lastError)));
+
   async function sendWaiting(): Promise<void> {
     if (closed) return;
-    const waiting = (await linkedWithPending(db)).filter((a) => a.userId !== active?.userId && !(a.lastError && NEEDS_THE_STUDENT.has(a.lastError)));
     // One after another: a school computer with many accounts should not open many connections at once.
-    for (const { userId } of waiting) {
+    for (const { userId } of await othersWaiting()) {
       if (closed) return;
       const failure = await runPush(userId);
-      if (failure?.reason === 'server_unreachable') return;
+      if (failure?.reason === 'server_unreachable') break;
     }
+    await armIfWaiting();
   }
 
-  function armWaitingTimer(): void {
-    if (closed) return;
+  /** The background timer runs only while something of a signed-out student waits: idle computers stay quiet. */
+  async function armIfWaiting(): Promise<void> {
+    if (closed || waitingTimer !== null) return;
+    const waiting = await othersWaiting();
+    // Checked again: another call may have armed it meanwhile.
+    if (closed || waitingTimer !== null || waiting.length === 0) return;
     waitingTimer = timers.set(() => {
       waitingTimer = null;
-      track(sendWaiting().finally(armWaitingTimer));
+      track(sendWaiting());
     }, SYNC_TIMING.periodMs);
   }
 
@@ -356,7 +366,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function changed(): void {
-    if (!active || closed) return;
+    if (closed) return;
+    // Nobody signed in: a reply that finished after its student left; it goes in the background.
+    if (!active) return track(armIfWaiting());
     const current = active;
     track(announce(current.userId));
     if (!current.schedule.linked) return;
@@ -372,6 +384,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (closed || (active?.userId ?? null) === userId) return;
     if (active?.timer != null) timers.clear(active.timer);
     active = userId ? { userId, schedule: SIGNED_OUT, timer: null } : null;
+    // The one who left may have left changes behind.
+    track(armIfWaiting());
     if (!userId) return;
     lastEmitted.delete(userId);
     const target = active!;
@@ -436,7 +450,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     else if (event.name === 'chat.replyFinished') changed();
   });
   activate(options.session.currentUserId);
-  armWaitingTimer();
+  // Left behind by a sitting before this start (the app was closed offline): keep trying.
+  track(armIfWaiting());
 
   return {
     status: (userId) => statusOf(userId),
