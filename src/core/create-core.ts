@@ -176,6 +176,9 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
     sync,
     backups: options.backupService ?? null,
     close: async () => {
+      // Quitting (desktop or browser mode): the signed-in student's last changes go first, within the bound.
+      const userId = session.currentUserId;
+      if (userId) await sync.sendBeforeLeaving(userId).catch(() => undefined);
       await sync.close();
       await replies.close();
       await database.close();

@@ -268,16 +268,43 @@ describe('POST /auth/refresh', () => {
     const reused = await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken });
     expect(reused).toMatchObject({ status: 401, body: { error: { code: 'refresh_reused' } } });
     expect(await t.api.post('/auth/refresh', { refreshToken: newest.body.refreshToken })).toMatchObject({
-      status: 401,
-      body: { error: { code: 'refresh_reused' } },
+      status: 403,
+      body: { error: { code: 'device_revoked' } },
     });
     expect(t.logs.lines()).toContainEqual(
       expect.objectContaining({ level: 'warn', msg: 'refresh token reused; the device was signed out', deviceId: student.deviceId }),
     );
-    // Signing in again on the same device starts a fresh chain.
-    const again = await t.api.post('/auth/sign-in', { login: student.username, password: student.password, device: { id: student.deviceId, name: 'x' } });
+    // The device is burnt: signing in again comes back as a new device with a fresh chain.
+    const device = { id: student.deviceId, name: 'x' };
+    expect(await t.api.post('/auth/sign-in', { login: student.username, password: student.password, device })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'device_revoked' } },
+    });
+    const again = await t.api.post('/auth/sign-in', { login: student.username, password: student.password, device: { id: randomUUID(), name: 'x' } });
     expect(again.status).toBe(200);
     expect((await t.api.post('/auth/refresh', { refreshToken: again.body.refreshToken })).status).toBe(200);
+  });
+
+  it('refuses the revoked device’s still-unexpired access token at once: push, pull, devices and the REST API', async () => {
+    const student = await registerStudent(t.api);
+    const token = student.tokens.accessToken;
+    expect((await t.api.get('/devices', token)).status).toBe(200);
+    const rotated = await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken });
+    const newest = await t.api.post('/auth/refresh', { refreshToken: rotated.body.refreshToken });
+    expect(newest.status).toBe(200);
+    expect(await t.api.post('/auth/refresh', { refreshToken: student.tokens.refreshToken })).toMatchObject({ status: 401, body: { error: { code: 'refresh_reused' } } });
+
+    const revoked = { status: 403, body: { error: { code: 'device_revoked' } } };
+    for (const accessToken of [token, rotated.body.accessToken as string, newest.body.accessToken as string]) {
+      expect(await t.api.get('/devices', accessToken)).toMatchObject(revoked);
+      expect(await t.api.get('/sync/pull?cursor=0.0', accessToken)).toMatchObject(revoked);
+      const push = { deviceId: student.deviceId, schemaVersion: 1, mutations: [{ id: 1, name: 'profile.update', args: { fullName: 'X', at: new Date().toISOString() } }] };
+      expect(await t.api.post('/sync/push', push, accessToken)).toMatchObject(revoked);
+      expect(await t.api.post('/api/chat/sessions', { sessionType: 'interactive' }, accessToken)).toMatchObject(revoked);
+    }
+    // Nothing was written through it.
+    const [row] = (await t.admin.query('SELECT full_name, (SELECT count(*)::int FROM chat_sessions WHERE user_id = $1) AS sessions FROM users WHERE id = $1', [student.userId])).rows;
+    expect(row).toEqual({ full_name: student.tokens.user.fullName, sessions: 0 });
   });
 
   it('answers 401 for an unknown or expired refresh token and 400 for a malformed body', async () => {

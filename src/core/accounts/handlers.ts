@@ -26,7 +26,7 @@ type AccountMethods =
   | 'accounts.resetPassword'
   | 'accounts.setListHidden';
 
-export const accountsHandlers = ({ db, session, events, passwords, now, timeZone, school }: CoreDeps): HandlerGroup<AccountMethods> => {
+export const accountsHandlers = ({ db, session, events, passwords, now, timeZone, school, sync }: CoreDeps): HandlerGroup<AccountMethods> => {
   const startSession = async (user: { id: string; role: 'student' | 'teacher' | 'admin' }) => {
     await recordSignIn(db, user.id, now(), timeZone());
     session.signIn(user);
@@ -54,7 +54,11 @@ export const accountsHandlers = ({ db, session, events, passwords, now, timeZone
       return user;
     },
     'accounts.signOut': async () => {
-      if (session.currentUserId) {
+      const userId = session.currentUserId;
+      if (userId) {
+        // On a shared computer signing out ends the sitting: what the student just did goes first (bounded),
+        // and whatever could not go is sent in the background later (the engine's sendWaiting).
+        await sync.sendBeforeLeaving(userId);
         session.signOut();
         events.emit('session.changed', { userId: null });
       }

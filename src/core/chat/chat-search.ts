@@ -21,12 +21,12 @@ export async function searchChatHistory(db: Db, userId: string, text: string): P
     db,
     sql`SELECT m.session_id, m.id AS message_id, m.role,
           coalesce(s.context_data ->> 'title', (SELECT left(f.content, 80) FROM chat_messages f
-            WHERE f.session_id = s.id AND f.role = 'user' ORDER BY f.created_at LIMIT 1)) AS title,
+            WHERE f.session_id = s.id AND f.role = 'user' ORDER BY f.created_at, f.id LIMIT 1)) AS title,
           ts_headline('russian', m.content, ${query}, ${HEADLINE_OPTIONS}) AS snippet,
           m.created_at
         FROM chat_messages m JOIN chat_sessions s ON s.id = m.session_id
         WHERE s.user_id = ${userId} AND to_tsvector('russian', m.content) @@ ${query}
-        ORDER BY m.created_at DESC LIMIT ${MAX_HITS}`,
+        ORDER BY m.created_at DESC, m.id DESC LIMIT ${MAX_HITS}`,
   );
   return rows.map((r) => ({
     sessionId: r.session_id,

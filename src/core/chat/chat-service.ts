@@ -48,8 +48,10 @@ export async function findOwnSession(db: Db, userId: string, sessionId: string) 
 }
 
 /**
- * Append a message to a conversation. Its time is the device's `at`, nudged one microsecond past the
- * session's newest message when needed, so "newest last" is exact even for messages within one millisecond.
+ * Append a message to a conversation. Its time is the device's `at` — when the student asked, which a
+ * sync must not move: messages written apart on two computers interleave by it, ordered (created_at, id).
+ * Only within `at`'s own millisecond is it nudged one microsecond past a message already there, so a
+ * reply finished in the millisecond of its question still comes after it.
  */
 export async function appendChatMessage(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>): Promise<ChatMessage> {
   // One statement: the session's ownership check, the time nudge and the insert.
@@ -58,7 +60,9 @@ export async function appendChatMessage(tx: Db, userId: string, args: MutationAr
     SELECT ${args.messageId}, s.id, ${args.role}, ${args.content},
       GREATEST(${args.at}::timestamptz, (
         SELECT m.created_at + interval '1 microsecond' FROM chat_messages m
-        WHERE m.session_id = s.id ORDER BY m.created_at DESC LIMIT 1))
+        WHERE m.session_id = s.id AND m.created_at >= ${args.at}::timestamptz
+          AND m.created_at < ${args.at}::timestamptz + interval '1 millisecond'
+        ORDER BY m.created_at DESC LIMIT 1))
     FROM chat_sessions s
     WHERE s.id = ${args.sessionId} AND s.user_id = ${userId}
     ON CONFLICT (id) DO NOTHING
@@ -99,7 +103,7 @@ export async function listChatSessions(db: Db, userId: string): Promise<ChatSess
     .select({
       session: chatSessions,
       firstQuestion: sql<string | null>`(SELECT left(m.content, 80) FROM chat_messages m
-        WHERE m.session_id = ${chatSessions.id} AND m.role = 'user' ORDER BY m.created_at LIMIT 1)`,
+        WHERE m.session_id = ${chatSessions.id} AND m.role = 'user' ORDER BY m.created_at, m.id LIMIT 1)`,
       lastMessageAt: sql<string | null>`(SELECT max(m.created_at) FROM chat_messages m WHERE m.session_id = ${chatSessions.id})`,
     })
     .from(chatSessions)

@@ -29,6 +29,25 @@ describeOnEachDatabase('chat: a session and its messages', (ctx) => {
     expect(messages.every((m) => m.role === 'user')).toBe(true);
   });
 
+  it('keeps the time a message was asked even when a later one is already there (another computer synced first)', async () => {
+    let clock = '2026-11-25T09:00:00.000Z';
+    const core = await createTestCore(ctx.database, { now: () => new Date(clock), teachers: silentTeachers });
+    const session = await core.call('chat.startSession', { sessionType: 'interactive' });
+    const asked = [
+      ['в десять', '2026-11-25T10:00:00.000Z'],
+      ['в двенадцать', '2026-11-25T12:00:00.000Z'],
+      ['в одиннадцать', '2026-11-25T11:00:00.000Z'],
+    ] as const;
+    for (const [content, at] of asked) {
+      clock = at;
+      const sent = await core.call('chat.sendMessage', { sessionId: session.id, content });
+      expect(sent.message.createdAt).toBe(at);
+      await core.replies.idle();
+    }
+    const messages = await core.call('chat.listMessages', { sessionId: session.id });
+    expect(messages.map((m) => m.content)).toEqual(['в десять', 'в одиннадцать', 'в двенадцать']);
+  });
+
   it('returns the newest page first and pages back without gaps or repeats', async () => {
     let tick = Date.parse('2026-11-25T10:00:00Z');
     const core = await createTestCore(ctx.database, { now: () => new Date((tick += 1000)), teachers: silentTeachers });

@@ -25,7 +25,7 @@ export async function exportOwnData(db: Db, userId: string, exportedAt: Date): P
   const { passwordHash: _secret, ...profile } = user;
   const sessions = await db.select().from(chatSessions).where(eq(chatSessions.userId, userId));
   const messages = sessions.length
-    ? await db.select().from(chatMessages).where(inArray(chatMessages.sessionId, sessions.map((s) => s.id))).orderBy(chatMessages.createdAt)
+    ? await db.select().from(chatMessages).where(inArray(chatMessages.sessionId, sessions.map((s) => s.id))).orderBy(chatMessages.createdAt, chatMessages.id)
     : [];
   const data = {
     format: 'teacher-ai-export/1',

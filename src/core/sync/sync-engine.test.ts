@@ -285,6 +285,29 @@ describe('the sync engine', () => {
     expect(await completedLessons(serverDb.db, user.id)).toEqual(lessons.slice(0, 3).sort());
   });
 
+  it('a student who signs out while the server is away: their changes are pushed (only) in the background, every minute until they arrive', async () => {
+    const { a, user } = await linkedStudent();
+    server.faults = () => ({ kind: 'offline' });
+    await complete(a, user.id, lessons[2]!);
+    expect(await a.engine.sendBeforeLeaving(user.id)).toMatchObject({ pending: 1 });
+    a.session.signOut();
+    a.events.emit('session.changed', { userId: null });
+    await a.engine.idle();
+    expect(a.time.delays()).toEqual([SYNC_TIMING.periodMs]);
+    expect(await a.time.fire(a.engine)).toBe(SYNC_TIMING.periodMs);
+    expect(await pendingIds(deviceA.db, user.id)).toEqual([3]);
+    expect(a.time.delays()).toEqual([SYNC_TIMING.periodMs]);
+
+    server.faults = null;
+    const before = server.paths().length;
+    await a.time.fire(a.engine);
+    expect(await pendingIds(deviceA.db, user.id)).toEqual([]);
+    expect(await completedLessons(serverDb.db, user.id)).toEqual(lessons.slice(0, 3).sort());
+    expect(server.paths().slice(before)).toEqual(['POST /sync/push']);
+    // Nothing waits any more: an idle computer makes no requests.
+    expect(a.time.delays()).toEqual([]);
+  });
+
   it('backs off 2 s, 4 s, 8 s … up to 5 minutes while the server is away, then syncs every minute', async () => {
     const { a, user } = await linkedStudent();
     expect(a.time.delays()).toEqual([SYNC_TIMING.periodMs]);
@@ -468,18 +491,19 @@ describe('the sync engine', () => {
     expect(await deviceB.db.select().from(users)).toEqual([]);
   });
 
-  it('only the signed-in student syncs on a timer; signing in syncs at once', async () => {
+  it('only the signed-in student syncs on a timer (a signed-out one’s changes are only pushed, every minute); signing in syncs at once', async () => {
     const { a, user } = await linkedStudent();
     a.session.signOut();
     a.events.emit('session.changed', { userId: null });
+    await a.engine.idle();
     expect(a.time.delays()).toEqual([]);
     await complete(a, user.id, lessons[2]!);
     a.engine.changed();
     await a.engine.idle();
-    expect(a.time.delays()).toEqual([]);
+    expect(a.time.delays()).toEqual([SYNC_TIMING.periodMs]);
     a.signIn(user.id);
     await a.engine.idle();
-    expect(a.time.delays()).toEqual([0]);
+    expect(a.time.delays()).toEqual([0, SYNC_TIMING.periodMs]);
     await a.time.fire(a.engine);
     expect(await a.engine.status(user.id)).toMatchObject({ state: 'synced', pending: 0 });
   });

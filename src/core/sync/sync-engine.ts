@@ -12,12 +12,15 @@ import { linkByRegistering, linkBySigningIn, signInFromServer, type LinkContext,
 import { SyncFailed, toSyncFailed } from './sync-failure';
 import { createSyncHttp, type FetchLike, type SyncHttp } from './sync-http';
 import { authed, pullAll, pushOutbox } from './sync-pass';
-import { NEEDS_THE_STUDENT, nextSchedule, SIGNED_OUT, type ScheduleEvent, type ScheduleState } from './sync-schedule';
+import { NEEDS_THE_STUDENT, nextSchedule, SIGNED_OUT, SYNC_TIMING, type ScheduleEvent, type ScheduleState } from './sync-schedule';
 import { createStoredTokens } from './stored-tokens';
-import { deleteLink, findLink, recordOutcome, type SyncLink } from './sync-store';
+import { deleteLink, findLink, linkedWithPending, recordOutcome, type SyncLink } from './sync-store';
 import type { TrustSource } from './trusted-server';
 
 export { backoffDelay, SYNC_TIMING } from './sync-schedule';
+
+/** How long sign-out and quit wait for the student's last changes to reach the server: never longer. */
+export const SEND_BEFORE_LEAVING_MS = 5_000;
 
 export interface SyncTimers {
   set(callback: () => void, ms: number): unknown;
@@ -70,6 +73,16 @@ export interface SyncEngine {
   /** The signed-in student changed (null: nobody): their syncing starts, the previous one's stops. */
   activate(userId: string | null): void;
   /**
+   * Before the student leaves (sign-out, quit): push what waits, if the account is linked and has
+   * anything pending; answers after the push or after `boundMs`, whichever comes first.
+   */
+  sendBeforeLeaving(userId: string, boundMs?: number): Promise<SyncStatus>;
+  /**
+   * Push (never pull) the outboxes of linked accounts that are not signed in: a student who signed out
+   * before their changes left still gets them to the server. Runs on its own timer every period.
+   */
+  sendWaiting(): Promise<void>;
+  /**
    * (a) Create the local account on the server and link it; the first sync runs before this answers.
    * `userId` is the account now (a fresh id of the server's, when someone there had this one).
    */
@@ -118,6 +131,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const lastEmitted = new Map<string, string>();
   let active: Active | null = null;
   let closed = false;
+  let waitingTimer: unknown = null;
 
   const httpFor = (serverUrl: string): SyncHttp =>
     createSyncHttp(serverUrl, { fetch: options.fetch, signal: abort.signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
@@ -258,6 +272,80 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return running;
   }
 
+  // ---- push only (leaving, and accounts nobody is signed in to) --------------------------------
+
+  /** Push this account's outbox, after whatever runs for it; a sync already running pushes first, so it is joined. */
+  function runPush(userId: string): Promise<SyncFailed | null> {
+    const state = account(userId);
+    if (state.running) return state.running;
+    return exclusive(userId, async (): Promise<SyncFailed | null> => {
+      const link = await findLink(db, userId);
+      if (!link || closed || (link.lastError && NEEDS_THE_STUDENT.has(link.lastError))) return null;
+      if ((await countPendingMutations(db, userId)) === 0) return null;
+      state.syncing = true;
+      await announce(userId);
+      try {
+        const http = httpFor(link.serverUrl);
+        await pushOutbox({ db, http, tokens: tokens.source(userId, http), outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
+        return null;
+      } catch (error) {
+        const failure = toSyncFailed(error, 'sync');
+        // Only what waits for the student is remembered; anything else the next sync meets again.
+        if (NEEDS_THE_STUDENT.has(failure.reason) && !closed) {
+          tokens.forget(userId);
+          await recordOutcome(db, userId, { lastError: failure.reason }).catch(() => undefined);
+        }
+        return failure;
+      } finally {
+        state.syncing = false;
+        if (!closed) await announce(userId);
+      }
+    });
+  }
+
+  async function sendBeforeLeaving(userId: string, boundMs = SEND_BEFORE_LEAVING_MS): Promise<SyncStatus> {
+    if (closed) return statusOf(userId);
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    // A real timer, not `timers`: the bound must hold even where background timers are held (tests).
+    const bound = new Promise<void>((resolve) => {
+      timeout = setTimeout(resolve, boundMs);
+    });
+    const push = runPush(userId);
+    track(push);
+    await Promise.race([push, bound]);
+    clearTimeout(timeout);
+    // Whatever did not make it goes in the background, once this student is no longer the signed-in one.
+    track(push.then(() => armIfWaiting()));
+    return statusOf(userId);
+  }
+
+  /** Linked accounts nobody is signed in to, with changes to send and nothing the student must do first. */
+  const othersWaiting = async () =>
+    (await linkedWithPending(db)).filter((a) => a.userId !== active?.userId && !(a.lastError && NEEDS_THE_STUDENT.has(a.lastError)));
+
+  async function sendWaiting(): Promise<void> {
+    if (closed) return;
+    // One after another: a school computer with many accounts should not open many connections at once.
+    for (const { userId } of await othersWaiting()) {
+      if (closed) return;
+      const failure = await runPush(userId);
+      if (failure?.reason === 'server_unreachable') break;
+    }
+    await armIfWaiting();
+  }
+
+  /** The background timer runs only while something of a signed-out student waits: idle computers stay quiet. */
+  async function armIfWaiting(): Promise<void> {
+    if (closed || waitingTimer !== null) return;
+    const waiting = await othersWaiting();
+    // Checked again: another call may have armed it meanwhile.
+    if (closed || waitingTimer !== null || waiting.length === 0) return;
+    waitingTimer = timers.set(() => {
+      waitingTimer = null;
+      track(sendWaiting());
+    }, SYNC_TIMING.periodMs);
+  }
+
   // ---- scheduling (the signed-in student only) ----------------------------------------------
 
   /** Feed the schedule an event and carry out its decision with the real timers. */
@@ -281,7 +369,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function changed(): void {
-    if (!active || closed) return;
+    if (closed) return;
+    // Nobody signed in: a reply that finished after its student left; it goes in the background.
+    if (!active) return track(armIfWaiting());
     const current = active;
     track(announce(current.userId));
     if (!current.schedule.linked) return;
@@ -297,6 +387,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (closed || (active?.userId ?? null) === userId) return;
     if (active?.timer != null) timers.clear(active.timer);
     active = userId ? { userId, schedule: SIGNED_OUT, timer: null } : null;
+    // The one who left may have left changes behind.
+    track(armIfWaiting());
     if (!userId) return;
     lastEmitted.delete(userId);
     const target = active!;
@@ -361,6 +453,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     else if (event.name === 'chat.replyFinished') changed();
   });
   activate(options.session.currentUserId);
+  // Left behind by a sitting before this start (the app was closed offline): keep trying.
+  track(armIfWaiting());
 
   return {
     status: (userId) => statusOf(userId),
@@ -374,6 +468,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     changed,
     activate,
+    sendBeforeLeaving,
+    sendWaiting,
 
     async linkRegister(userId, { serverUrl, password }) {
       const linked = await exclusive(userId, () => failing(() => linkByRegistering(linkContext, userId, serverUrl, password), 'register'));
@@ -434,6 +530,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       closed = true;
       unsubscribe();
       if (active?.timer != null) timers.clear(active.timer);
+      if (waitingTimer != null) timers.clear(waitingTimer);
       active = null;
       abort.abort();
       const states = [...accounts.values()];

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, lte, sql } from 'drizzle-orm';
 import { SYNC_FAILURES, type SyncFailure } from '../../shared/contract/sync';
 import type { MutationEnvelope } from '../../shared/sync';
 import { outbox, outboxSequences, syncAccounts } from '../db/schema';
@@ -94,4 +94,14 @@ export async function setOutboxSequence(tx: Db, userId: string, last: number): P
     .insert(outboxSequences)
     .values({ userId, lastMutationId: last })
     .onConflictDoUpdate({ target: outboxSequences.userId, set: { lastMutationId: last } });
+}
+
+/** Linked accounts of this computer with changes waiting to be sent, and their last failure. */
+export async function linkedWithPending(db: Db): Promise<{ userId: string; lastError: SyncFailure | null }[]> {
+  const rows = await db
+    .select({ userId: syncAccounts.userId, lastError: syncAccounts.lastError })
+    .from(syncAccounts)
+    .where(exists(db.select({ one: sql`1` }).from(outbox).where(eq(outbox.userId, syncAccounts.userId))))
+    .orderBy(asc(syncAccounts.userId));
+  return rows.map((r) => ({ userId: r.userId, lastError: asFailure(r.lastError) }));
 }

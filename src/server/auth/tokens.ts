@@ -76,8 +76,8 @@ const ACCOUNT_COLUMNS = sql.raw('u.id, u.email, u.username, u.full_name, u.role'
 
 /**
  * `POST /auth/refresh`: the token is spent and replaced in one transaction. A token presented again
- * after it was spent (or revoked) means two parties hold it: every token of that device is revoked
- * and the device must sign in again (401 `refresh_reused`).
+ * after it was spent (or revoked) means two parties hold it: the device and every token of it are
+ * revoked (401 `refresh_reused`, then 403 `device_revoked`) and it must sign in again as a new device.
  */
 export async function rotateRefreshToken(db: Db, secret: string, refreshToken: string, now: Date, log: Logger): Promise<TokensResponse> {
   const tokenHash = hashRefreshToken(refreshToken);
@@ -113,6 +113,10 @@ export async function rotateRefreshToken(db: Db, secret: string, refreshToken: s
       return { kind: 'rotated' as const, tokens: await issueTokens(tx, secret, user, known.device_id, now, successorOf(secret, refreshToken)) };
     }
     if (known.spent) {
+      // The device itself is revoked, not only its refresh tokens: an access token either party still
+      // holds is refused at once (every request checks the device in its own transaction), not after
+      // its 15 minutes. Whoever is the real owner signs in again and comes back as a new device.
+      await tx.execute(sql`UPDATE sync_devices SET revoked_at = coalesce(revoked_at, ${now}) WHERE id = ${known.device_id}`);
       await revokeDeviceTokens(tx, known.device_id, now);
       return { kind: 'reused' as const, device: known };
     }

@@ -4,6 +4,7 @@ import { AccountAvatar } from '../components/AccountAvatar';
 import { errorKey, useT } from '../i18n';
 import { useAction } from '../lib/use-action';
 import { useSession, type SignOutNotice } from '../session';
+import { useSyncStatus } from '../features/sync/sync-store';
 import { navigate } from './router';
 
 /** The signed-in account in the header: picture and name, opening «Сменить пользователя» and «Выйти». */
@@ -14,6 +15,15 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const signOut = useAction((notice: SignOutNotice) => useSession.getState().signOut(notice));
+  const [leaving, setLeaving] = useState<SignOutNotice>(null);
+  const leave = (notice: SignOutNotice) => {
+    setLeaving(notice);
+    void signOut.run(notice);
+  };
+  // Sign-out first sends what waits (the core bounds it to a few seconds): say so instead of seeming stuck.
+  const sync = useSyncStatus((state) => state.status);
+  const sending = signOut.pending && sync !== null && sync.state !== 'unlinked' && sync.pending > 0;
+  const label = (notice: SignOutNotice, idle: string) => (sending && leaving === notice ? t('userMenu.sending') : idle);
 
   useEffect(() => {
     if (!open) return;
@@ -74,10 +84,10 @@ export function UserMenu({ user }: { user: SessionUser }) {
                 type="button"
                 className="user-menu__item"
                 disabled={signOut.pending}
-                onClick={() => void signOut.run(null)}
+                onClick={() => leave(null)}
                 data-testid="switch-user-button"
               >
-                {t('userMenu.switchUser')}
+                {label(null, t('userMenu.switchUser'))}
               </button>
             </li>
             <li>
@@ -85,13 +95,18 @@ export function UserMenu({ user }: { user: SessionUser }) {
                 type="button"
                 className="user-menu__item"
                 disabled={signOut.pending}
-                onClick={() => void signOut.run('signedOut')}
+                onClick={() => leave('signedOut')}
                 data-testid="signout-button"
               >
-                {t('userMenu.signOut')}
+                {label('signedOut', t('userMenu.signOut'))}
               </button>
             </li>
           </ul>
+          {sending && (
+            <p className="user-menu__note" role="status" data-testid="signout-sending">
+              {t('userMenu.sendingNote', { count: sync.pending })}
+            </p>
+          )}
           {signOut.error && (
             <p className="form-error" role="alert">
               {t('userMenu.signOutError')} {t(errorKey(signOut.error.code))}

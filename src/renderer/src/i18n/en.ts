@@ -27,6 +27,8 @@ export const en: EnglishMessages = {
   'userMenu.switchUser': 'Switch user',
   'userMenu.signOut': 'Sign out',
   'userMenu.signOutError': 'Could not sign out.',
+  'userMenu.sending': 'Sending…',
+  'userMenu.sendingNote': 'Sending your changes to the school server ({count}); this takes a few seconds at most.',
 
   'common.loading': 'Loading…',
   'common.retry': 'Retry',

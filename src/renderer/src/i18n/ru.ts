@@ -31,6 +31,8 @@ export const ru = {
   'userMenu.switchUser': 'Сменить пользователя',
   'userMenu.signOut': 'Выйти',
   'userMenu.signOutError': 'Не удалось выйти.',
+  'userMenu.sending': 'Отправляю…',
+  'userMenu.sendingNote': 'Отправляю изменения на сервер школы ({count}), это займёт не больше нескольких секунд.',
 
   'common.loading': 'Загрузка…',
   'common.retry': 'Повторить',
