@@ -40,8 +40,14 @@ export async function openTestPglite(): Promise<OpenedDatabase> {
 let databaseCounter = 0;
 
 
+/** A test database, and what to do when emptying it between tests stalls. */
+export interface TestDatabase extends OpenedDatabase {
+  /** PostgreSQL only: says who holds this database's connections and ends them, so the next test starts clean. */
+  endLeftoverWork?(): Promise<string>;
+}
+
 /** A fresh database in the run's PostgreSQL 15 cluster, migrated, dropped again on close. */
-export async function openTestPostgres(pool?: Partial<pg.PoolConfig>): Promise<OpenedDatabase> {
+export async function openTestPostgres(pool?: Partial<pg.PoolConfig>): Promise<TestDatabase> {
   const adminUrl = inject('postgresUrl');
   const name = `test_${process.pid}_${Date.now()}_${databaseCounter++}`;
   const admin = await connectClient({ connectionString: adminUrl });
@@ -61,6 +67,25 @@ export async function openTestPostgres(pool?: Partial<pg.PoolConfig>): Promise<O
       const dropper = await connectClient({ connectionString: adminUrl });
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
+    },
+    endLeftoverWork: async () => {
+      const admin = await connectClient({ connectionString: adminUrl });
+      try {
+        const { rows } = await admin.query<{ pid: number; state: string; seconds: number; wait: string | null; query: string }>(
+          `SELECT pid, state, coalesce(extract(epoch FROM now() - xact_start), 0)::int AS seconds,
+                  wait_event_type || ':' || wait_event AS wait, left(query, 200) AS query
+             FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [name],
+        );
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+        const pool = opened.pool;
+        return [
+          `pool: ${pool.totalCount} connections, ${pool.idleCount} idle, ${pool.waitingCount} waiting`,
+          ...rows.map((row) => `pid ${row.pid} ${row.state} for ${row.seconds} s, waiting on ${row.wait ?? 'nothing'}: ${row.query}`),
+        ].join('\n');
+      } finally {
+        await admin.end();
+      }
     },
   };
 }
@@ -83,7 +108,32 @@ export interface DatabaseContext {
   readonly db: Db;
 }
 
-export const openTestDatabase = (kind: DatabaseKind) => (kind === 'pglite' ? openTestPglite() : openTestPostgres());
+export const openTestDatabase = (kind: DatabaseKind): Promise<TestDatabase> => (kind === 'pglite' ? openTestPglite() : openTestPostgres());
+
+/** How long emptying the database may take before the previous test's leftover work is ended. */
+const RESET_PATIENCE_MS = 10_000;
+
+/**
+ * Empties the database before a test. A test's background work still holding a lock or every pooled
+ * connection (seen once on a loaded CI machine) would otherwise make the next test time out with no clue;
+ * here it is reported with what it was doing, ended, and the reset tried again.
+ */
+export async function resetBeforeTest(database: TestDatabase): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<'stalled'>((resolve) => (timer = setTimeout(() => resolve('stalled'), RESET_PATIENCE_MS)));
+  const reset = resetDatabase(database.db).then(() => 'done' as const);
+  try {
+    if ((await Promise.race([reset, stalled])) === 'done' || !database.endLeftoverWork) {
+      await reset;
+      return;
+    }
+    const report = await database.endLeftoverWork();
+    console.warn(`[test-databases] emptying the database stalled for ${RESET_PATIENCE_MS / 1000} s; ended the leftover work:\n${report}`);
+    await reset.catch(() => resetDatabase(database.db));
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Run the same suite once on PGlite and once on PostgreSQL 15 (docs/architecture.md §9): one database of each
@@ -91,7 +141,7 @@ export const openTestDatabase = (kind: DatabaseKind) => (kind === 'pglite' ? ope
  */
 export function describeOnEachDatabase(name: string, suite: (context: DatabaseContext) => void): void {
   describe.each(DATABASE_KINDS)(`${name} [%s]`, (kind) => {
-    let database: OpenedDatabase | undefined;
+    let database: TestDatabase | undefined;
     const context: DatabaseContext = {
       kind,
       get database() {
@@ -109,7 +159,7 @@ export function describeOnEachDatabase(name: string, suite: (context: DatabaseCo
       await database?.close();
     });
     beforeEach(async () => {
-      if (database) await resetDatabase(database.db);
+      if (database) await resetBeforeTest(database);
     });
     suite(context);
   });

@@ -15,11 +15,23 @@ export interface Api {
   call<M extends MethodName>(method: M, ...args: CallArgs<M>): Promise<MethodOutput<M>>;
   /** Listens to every event the core pushes; returns the function that stops listening. */
   subscribe(listener: (event: CoreEvent) => void): () => void;
+  /**
+   * Signs out through `signOut` (which calls `accounts.signOut`). Meanwhile a screen that starts loading
+   * (a lazy page arriving, an event's refresh) would ask a core whose student is already gone and be refused;
+   * so other calls wait, and once the sign-out succeeded they are dropped: the screens that made them are
+   * leaving too. If it fails they go ahead as usual.
+   */
+  signOutWith(signOut: () => Promise<void>): Promise<void>;
 }
 
+/** Calls the sign-in screen itself makes; they never wait for a sign-out. */
+const isAccountCall = (method: MethodName) => method.startsWith('accounts.') || method.startsWith('school.') || method === 'app.info';
+
 export function createApi(getTransport: () => Transport): Api {
+  let leaving: Promise<boolean> | null = null;
   return {
     async call(method, ...args) {
+      if (leaving && !isAccountCall(method) && (await leaving)) return new Promise<never>(() => {});
       let result;
       try {
         result = await getTransport().invoke(method, args[0]);
@@ -30,6 +42,20 @@ export function createApi(getTransport: () => Transport): Api {
       return result.value as MethodOutput<typeof method>;
     },
     subscribe: (listener) => getTransport().subscribe(listener),
+    async signOutWith(signOut) {
+      const done = signOut();
+      const current = done.then(
+        () => true,
+        () => false,
+      );
+      leaving = current;
+      try {
+        await done;
+      } finally {
+        // Calls made after this are for whoever signs in next (or for the same student, if it failed).
+        if (leaving === current) leaving = null;
+      }
+    },
   };
 }
 

@@ -108,7 +108,9 @@ export const useSession = create<SessionState>()((set, get) => {
     },
 
     signOut: async (notice = null) => {
-      await api.call('accounts.signOut');
+      await api.signOutWith(async () => {
+        await api.call('accounts.signOut');
+      });
       latestLoad += 1;
       show(null, null);
       set({ notice });
