@@ -99,6 +99,8 @@ beforeAll(async () => {
     await t.admin.query(
       `INSERT INTO outbox (user_id, mutation_id, name, args) VALUES ($1, 1, 'profile.update', '{}');
        INSERT INTO outbox_sequences (user_id, last_mutation_id) VALUES ($1, 1);
+       INSERT INTO sent_mutations (user_id, mutation_id, name, args, created_at, acknowledged_at) VALUES ($1, 1, 'profile.update', '{}', now(), now());
+       INSERT INTO sync_rejections (user_id, mutation_name, args, reason, rejected_at) VALUES ($1, 'lesson.complete', '{}', 'not_found: Lesson not found', now());
        INSERT INTO sign_in_guards (user_id, failed_attempts) VALUES ($1, 1);
        INSERT INTO sync_accounts (user_id, server_url, device_id) VALUES ($1, 'https://sync.example.org', gen_random_uuid());
        INSERT INTO user_ai_settings (user_id, provider) VALUES ($1, 'offline');

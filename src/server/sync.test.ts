@@ -193,7 +193,7 @@ describe('GET /sync/pull', () => {
     const second = await signInOnNewDevice(t.api, student);
     const { changes, lastMutationId, cursor } = await pullAll(second.tokens.accessToken);
     expect(lastMutationId).toBe(0); // nothing pushed from the new device yet
-    expect(cursor).toMatch(/^\d+\.\d+$/);
+    expect(cursor).toMatch(/^\d+\.\d+\.\d+$/);
 
     const courses = (await t.admin.query('SELECT count(*)::int AS n FROM courses')).rows[0].n;
     const lessons = (await t.admin.query('SELECT count(*)::int AS n FROM lessons')).rows[0].n;

@@ -76,7 +76,8 @@ export const pushResponseSchema = z.object({
 });
 
 /** `<user seq>.<catalogue seq>`: positions in the server's own sequences, never a device clock. */
-export const cursorSchema = z.string().regex(/^\d{1,18}\.\d{1,18}$/);
+/** `user.catalogue[.history]`: sequence numbers per scope, and which history of the server's database they count in. */
+export const cursorSchema = z.string().regex(/^\d{1,18}\.\d{1,18}(\.\d{1,18})?$/);
 export const INITIAL_CURSOR = '0.0';
 
 export const rowChangeSchema = z.object({

@@ -129,6 +129,8 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'sync.serverTrust': () => undefined,
   'sync.setServerTrust': () => ({ serverUrl: 'http://evil.example', trusted: true }),
   'sync.unlink': () => undefined,
+  'sync.rejections': () => undefined,
+  'sync.dismissRejections': () => undefined,
   'sync.devices': () => undefined,
   'sync.revokeDevice': () => ({ deviceId: crypto.randomUUID() }),
   'sync.renameDevice': () => ({ deviceId: crypto.randomUUID(), name: 'Чужой компьютер' }),

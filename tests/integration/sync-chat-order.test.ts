@@ -1,28 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executeRows } from '../../src/core/db/execute-rows';
 import type { Db } from '../../src/core/db/types';
 import type { TestCore } from '../support/test-core';
-import { createSyncWorld, heal, linkedStudent, openDevice, type Device, type SyncWorld } from '../support/sync-world';
+import { heal, linkedStudent, twoComputers } from '../support/sync-world';
 
 /*
  * Issue 18, item 6: questions asked on two computers while they were apart keep the time they were asked,
  * and every side lists them in the same order, whichever computer syncs first.
  */
 
-let world: SyncWorld;
-let first: Device;
-let second: Device;
-
-beforeAll(async () => {
-  world = await createSyncWorld();
-  [first, second] = await Promise.all([openDevice(world), openDevice(world)]);
-}, 90_000);
-
-afterAll(async () => {
-  await Promise.all([first?.db.close(), second?.db.close()]);
-  await world?.close();
-});
+const computers = twoComputers();
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,32 +31,32 @@ async function ask(core: TestCore, sessionId: string, content: string) {
 }
 
 describe.each([
-  ['the first computer syncs first', false],
-  ['the second computer syncs first', true],
+  ['the computers.first computer syncs computers.first', false],
+  ['the computers.second computer syncs computers.first', true],
 ])('questions asked offline on two computers: %s', (_name, secondFirst) => {
   it('keep their own times and one order on the server and both devices', async () => {
-    const { a, b } = await linkedStudent(world, first, second);
+    const { a, b } = await linkedStudent(computers.world, computers.first, computers.second);
     const sessionId = (await a.call('chat.startSession', { sessionType: 'interactive' })).id;
     await heal([a, b]);
 
-    first.net.offline(true);
-    second.net.offline(true);
+    computers.first.net.offline(true);
+    computers.second.net.offline(true);
     const asked = [
       await ask(a, sessionId, 'Первый вопрос с первого компьютера'),
       await ask(b, sessionId, 'Вопрос со второго компьютера'),
       await ask(a, sessionId, 'Второй вопрос с первого компьютера'),
     ];
-    first.net.offline(false);
-    second.net.offline(false);
+    computers.first.net.offline(false);
+    computers.second.net.offline(false);
     await heal(secondFirst ? [b, a] : [a, b]);
 
-    const onServer = await stored(world.serverDb, sessionId);
+    const onServer = await stored(computers.world.serverDb, sessionId);
     const questions = onServer.filter((m) => m.role === 'user');
     expect(questions.map((m) => m.content)).toEqual(asked.map((m) => m.content));
     // Each keeps the time it was asked (the device stamps milliseconds; nothing moved it).
     expect(questions.map((m) => `${m.at.slice(0, 23)}Z`)).toEqual(asked.map((m) => m.createdAt));
-    expect(await stored(first.db.db, sessionId)).toEqual(onServer);
-    expect(await stored(second.db.db, sessionId)).toEqual(onServer);
+    expect(await stored(computers.first.db.db, sessionId)).toEqual(onServer);
+    expect(await stored(computers.second.db.db, sessionId)).toEqual(onServer);
     // What the student sees on each computer is that same order.
     for (const core of [a, b]) {
       const listed = await core.call('chat.listMessages', { sessionId, limit: 50 });

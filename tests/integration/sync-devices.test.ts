@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/test-core';
-import { createSyncWorld, linkedStudent, openDevice, type Device, type SyncWorld } from '../support/sync-world';
+import { linkedStudent, twoComputers } from '../support/sync-world';
 
 /*
  * Issue 18, item 8: one computer linked again after a revoke used to show up as identical rows that
@@ -8,23 +8,11 @@ import { createSyncWorld, linkedStudent, openDevice, type Device, type SyncWorld
  * any of their devices from any of them.
  */
 
-let world: SyncWorld;
-let first: Device;
-let second: Device;
-
-beforeAll(async () => {
-  world = await createSyncWorld();
-  [first, second] = await Promise.all([openDevice(world), openDevice(world)]);
-}, 90_000);
-
-afterAll(async () => {
-  await Promise.all([first?.db.close(), second?.db.close()]);
-  await world?.close();
-});
+const computers = twoComputers();
 
 describe('the student’s devices', () => {
   it('a computer linked again is told apart, and a device renamed on one is renamed for all', async () => {
-    const { a, b } = await linkedStudent(world, first, second);
+    const { a, b } = await linkedStudent(computers.world, computers.first, computers.second);
     const { devices } = await b.call('sync.devices');
     expect(devices).toHaveLength(2);
     expect(new Set(devices.map((d) => d.name)).size).toBe(2);
@@ -33,8 +21,8 @@ describe('the student’s devices', () => {
     // B is revoked from A, then the student signs in on B again: a third row, with its own name.
     const old = devices.find((d) => d.current)!;
     await a.call('sync.revokeDevice', { deviceId: old.id });
-    const again = await second.core({ as: null });
-    await again.call('sync.signInFromServer', { serverUrl: world.serverUrl, login: a.user!.username, password: TEST_PASSWORD });
+    const again = await computers.second.core({ as: null });
+    await again.call('sync.signInFromServer', { serverUrl: computers.world.serverUrl, login: a.user!.username, password: TEST_PASSWORD });
     const listed = (await again.call('sync.devices')).devices;
     expect(listed).toHaveLength(3);
     expect(new Set(listed.map((d) => d.name)).size).toBe(3);

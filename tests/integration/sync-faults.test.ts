@@ -1,8 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { executeRows } from '../../src/core/db/execute-rows';
-import type { TestCore } from '../support/test-core';
-import { createSyncWorld, expectConverged, heal, linkedStudent, openDevice, studentSnapshot, type Device, type Expected, type SyncWorld } from '../support/sync-world';
+import { describe, expect, it } from 'vitest';
+import { expectConverged, heal, linkedStudent, type Device, studentActivity, studentSnapshot, twoComputers } from '../support/sync-world';
 
 /*
  * Sync under faults (issue 7): the real central server on PostgreSQL 15, two devices on PGlite, faults
@@ -10,103 +7,58 @@ import { createSyncWorld, expectConverged, heal, linkedStudent, openDevice, stud
  * rows everywhere, each change applied once, outboxes empty, points as the facts imply.
  */
 
-let world: SyncWorld;
-let first: Device;
-let second: Device;
-let lessons: string[];
-
-beforeAll(async () => {
-  world = await createSyncWorld();
-  [first, second] = await Promise.all([openDevice(world), openDevice(world)]);
-  // Devices start empty: the catalogue comes from the server with the first pull.
-  const rows = await executeRows<{ id: string }>(world.serverDb, sql`SELECT id FROM lessons ORDER BY course_id, lesson_number LIMIT 12`);
-  lessons = rows.map((r) => r.id);
-}, 90_000);
-
-beforeEach(() => {
-  first.net.reset();
-  second.net.reset();
-});
-
-afterAll(async () => {
-  await Promise.all([first?.db.close(), second?.db.close()]);
-  await world?.close();
-});
-
-/** What a student does, with the facts it should leave behind. */
-function activity() {
-  const expected: Expected = { questions: 0, lessons: new Set(), perfect: new Set() };
-  const sessions = new Map<TestCore, string>();
-  return {
-    expected,
-    async complete(core: TestCore, lesson: number, score: number) {
-      await core.call('progress.completeLesson', { lessonId: lessons[lesson]!, score, timeSpentMinutes: 5 + lesson });
-      expected.lessons.add(lessons[lesson]!);
-      if (score === 100) expected.perfect.add(lessons[lesson]!);
-    },
-    async ask(core: TestCore, text: string) {
-      let session = sessions.get(core);
-      if (!session) {
-        session = (await core.call('chat.startSession', { sessionType: 'interactive' })).id;
-        sessions.set(core, session);
-      }
-      await core.call('chat.sendMessage', { sessionId: session, content: text });
-      await core.replies.idle();
-      expected.questions++;
-    },
-  };
-}
+const computers = twoComputers();
 
 const pushOnly = (device: Device) => device.net.only('/sync/push');
 
 describe('sync under faults: after healing, identical rows everywhere, each change once', () => {
   it('a dropped request', async () => {
-    const { a, b, userId } = await linkedStudent(world, first, second);
-    const act = activity();
+    const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const act = studentActivity(computers.lessons);
     await act.complete(a, 0, 80);
     await act.ask(a, 'Что такое дробь?');
-    pushOnly(first);
-    first.net.plan('drop');
+    pushOnly(computers.first);
+    computers.first.net.plan('drop');
     const failed = await a.call('sync.now');
     expect(failed.state).not.toBe('synced');
     expect(failed.pending).toBeGreaterThan(0);
     await heal([a, b]);
-    await expectConverged(world, [first, second], userId, act.expected);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
   });
 
   it('the response lost after the server committed', async () => {
-    const { a, b, userId } = await linkedStudent(world, first, second);
-    const act = activity();
+    const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const act = studentActivity(computers.lessons);
     await act.complete(a, 1, 100);
     await act.ask(a, 'Как сократить дробь?');
-    pushOnly(first);
-    first.net.plan('lose-response');
+    pushOnly(computers.first);
+    computers.first.net.plan('lose-response');
     await a.call('sync.now');
     await heal([a, b]);
-    await expectConverged(world, [first, second], userId, act.expected);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
   });
 
   it('the same batch delivered five times', async () => {
-    const { a, b, userId } = await linkedStudent(world, first, second);
-    const act = activity();
+    const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const act = studentActivity(computers.lessons);
     await act.complete(a, 2, 90);
     await act.ask(a, 'Зачем нужен общий знаменатель?');
-    pushOnly(first);
-    first.net.plan('duplicate');
+    pushOnly(computers.first);
+    computers.first.net.plan('duplicate');
     await a.call('sync.now');
     await heal([a, b]);
-    await expectConverged(world, [first, second], userId, act.expected);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
   });
 
-  it('batches out of order: a later batch first is refused as a gap, nothing is lost', async () => {
-    const { a, b, userId } = await linkedStudent(world, first, second);
-    const act = activity();
+  it('batches out of order: a later batch computers.first is refused as a gap, nothing is lost', async () => {
+    const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const act = studentActivity(computers.lessons);
     for (let i = 0; i < 3; i++) await act.ask(a, `Вопрос ${i}`);
     await act.complete(a, 3, 70);
-    // Intercept the device's push: send its second half first, then the first half, then the second again.
-    const original = first.net.fetch;
+    // Intercept the device's push: send its computers.second half computers.first, then the computers.first half, then the computers.second again.
+    const original = computers.first.net.fetch;
     let reordered = false;
-    first.net.fetch = (async (input: string, init: RequestInit) => {
+    computers.first.net.fetch = (async (input: string, init: RequestInit) => {
       if (reordered || !String(input).endsWith('/sync/push')) return original(input, init);
       reordered = true;
       const body = JSON.parse(String(init.body)) as { mutations: unknown[] };
@@ -121,133 +73,133 @@ describe('sync under faults: after healing, identical rows everywhere, each chan
     try {
       await a.call('sync.now');
     } finally {
-      first.net.fetch = original;
+      computers.first.net.fetch = original;
     }
     expect(reordered).toBe(true);
     await heal([a, b]);
-    await expectConverged(world, [first, second], userId, act.expected);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
   });
 
   it('the server restarted in the middle of a push', async () => {
-    const { a, b, userId } = await linkedStudent(world, first, second);
-    const act = activity();
+    const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const act = studentActivity(computers.lessons);
     await act.complete(a, 4, 60);
     await act.ask(a, 'Что такое скорость?');
-    const extra = await world.startInstance();
-    const original = first.net.fetch;
+    const extra = await computers.world.startInstance();
+    const original = computers.first.net.fetch;
     let restarted = false;
-    first.net.fetch = (async (input: string, init: RequestInit) => {
+    computers.first.net.fetch = (async (input: string, init: RequestInit) => {
       if (restarted || !String(input).endsWith('/sync/push')) return original(input, init);
       restarted = true;
       const inFlight = original(input, init);
       // Every instance goes down while the push is on its way; the device hears nothing back.
       const port = extra.port;
-      await world.stopInstance(extra);
+      await computers.world.stopInstance(extra);
       await inFlight.then((r) => r.arrayBuffer()).catch(() => {});
-      await world.startInstance(port);
+      await computers.world.startInstance(port);
       throw new TypeError('fetch failed (server restarted)');
     }) as typeof fetch;
     try {
       await a.call('sync.now');
     } finally {
-      first.net.fetch = original;
+      computers.first.net.fetch = original;
     }
     await heal([a, b]);
-    await expectConverged(world, [first, second], userId, act.expected);
-    for (const instance of world.instances.slice(1)) await world.stopInstance(instance);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
+    for (const instance of computers.world.instances.slice(1)) await computers.world.stopInstance(instance);
   });
 
   it('the device killed between the server’s acknowledgement and the outbox cleanup', async () => {
-    const { a, b, userId } = await linkedStudent(world, first, second);
-    const act = activity();
+    const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const act = studentActivity(computers.lessons);
     await act.complete(a, 5, 100);
     await act.ask(a, 'Почему так?');
-    pushOnly(first);
-    first.net.plan('lose-response'); // the server committed; the device never deleted its outbox
+    pushOnly(computers.first);
+    computers.first.net.plan('lose-response'); // the server committed; the device never deleted its outbox
     await a.call('sync.now');
     await a.close();
     // The app starts again on the same data: the student signs in, sync resumes.
-    const again = await first.core({ as: null });
+    const again = await computers.first.core({ as: null });
     again.session.signIn(a.user!);
     await heal([again, b]);
-    await expectConverged(world, [first, second], userId, act.expected);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
   });
 
   it.each([
     ['a day ahead', 86_400_000],
     ['a day behind', -86_400_000],
   ])('the device’s clock %s', async (_label, offset) => {
-    const { a, userId } = await linkedStudent(world, first, second);
-    const skewed = await first.core({ as: null, clockOffsetMs: offset });
+    const { a, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const skewed = await computers.first.core({ as: null, clockOffsetMs: offset });
     skewed.session.signIn(a.user!);
-    const b = await second.core({ as: null });
+    const b = await computers.second.core({ as: null });
     b.session.signIn(a.user!);
-    const act = activity();
+    const act = studentActivity(computers.lessons);
     await act.complete(skewed, 6, 100);
     await act.ask(skewed, 'Который час?');
     await act.ask(b, 'А у меня?');
     await heal([skewed, b]);
-    await expectConverged(world, [first, second], userId, act.expected);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
   });
 
   it.each([
-    ['first device first', 0],
-    ['second device first', 1],
+    ['computers.first device computers.first', 0],
+    ['computers.second device computers.first', 1],
   ])('two devices complete the same lesson and chat offline, then sync (%s)', async (_label, starter) => {
-    const { a, b, userId } = await linkedStudent(world, first, second);
-    const act = activity();
-    first.net.offline(true);
-    second.net.offline(true);
+    const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const act = studentActivity(computers.lessons);
+    computers.first.net.offline(true);
+    computers.second.net.offline(true);
     await act.complete(a, 7, 70);
     await act.complete(b, 7, 100);
     await act.complete(b, 8, 90);
     await act.ask(a, 'Вопрос с первого компьютера');
     await act.ask(b, 'Вопрос со второго компьютера');
     expect((await a.call('sync.now')).state).toBe('offline');
-    first.net.offline(false);
-    second.net.offline(false);
+    computers.first.net.offline(false);
+    computers.second.net.offline(false);
     const order = starter === 0 ? [a, b] : [b, a];
     await heal(order);
-    await expectConverged(world, [first, second], userId, act.expected);
-    const snapshot = await studentSnapshot(world.serverDb, userId);
-    const lesson7 = (snapshot.user_lessons as { lesson_id: string; score: number }[]).find((l) => l.lesson_id === lessons[7]);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
+    const snapshot = await studentSnapshot(computers.world.serverDb, userId);
+    const lesson7 = (snapshot.user_lessons as { lesson_id: string; score: number }[]).find((l) => l.lesson_id === computers.lessons[7]);
     expect(lesson7?.score).toBe(100);
   });
 
   it('two server instances over one database, devices alternating between them', async () => {
-    const extra = await world.startInstance();
+    const extra = await computers.world.startInstance();
     try {
-      const { a, b, userId } = await linkedStudent(world, first, second);
-      const act = activity();
+      const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+      const act = studentActivity(computers.lessons);
       for (let i = 0; i < 4; i++) {
         await act.ask(i % 2 ? a : b, `Вопрос ${i}`);
         await act.complete(i % 2 ? b : a, 9 + (i % 3), 80 + i * 5);
         await (i % 2 ? a : b).call('sync.now');
       }
-      const served = new Set(first.net.log.concat(second.net.log).slice(-12).map((r) => r.status));
+      const served = new Set(computers.first.net.log.concat(computers.second.net.log).slice(-12).map((r) => r.status));
       expect(served.has(200)).toBe(true);
       await heal([a, b]);
-      await expectConverged(world, [first, second], userId, act.expected);
+      await expectConverged(computers.world, [computers.first, computers.second], userId, act.expected);
     } finally {
-      await world.stopInstance(extra);
+      await computers.world.stopInstance(extra);
     }
   });
 
   it('another student’s rows are never returned or changed', async () => {
-    const bystander = await linkedStudent(world, first, second);
-    const act = activity();
+    const bystander = await linkedStudent(computers.world, computers.first, computers.second);
+    const act = studentActivity(computers.lessons);
     await act.complete(bystander.a, 0, 100);
     await act.ask(bystander.a, 'Мой личный вопрос');
     await heal([bystander.a, bystander.b]);
-    const before = await studentSnapshot(world.serverDb, bystander.userId);
+    const before = await studentSnapshot(computers.world.serverDb, bystander.userId);
 
-    const { a, b, userId } = await linkedStudent(world, first, second);
-    const mine = activity();
+    const { a, b, userId } = await linkedStudent(computers.world, computers.first, computers.second);
+    const mine = studentActivity(computers.lessons);
     await mine.complete(a, 1, 90);
     await mine.ask(b, 'Чужие данные мне не нужны');
     const pulls: unknown[] = [];
-    const original = second.net.fetch;
-    second.net.fetch = (async (input: string, init: RequestInit) => {
+    const original = computers.second.net.fetch;
+    computers.second.net.fetch = (async (input: string, init: RequestInit) => {
       const response = await original(input, init);
       if (String(input).includes('/sync/pull')) pulls.push(await response.clone().json());
       return response;
@@ -255,12 +207,12 @@ describe('sync under faults: after healing, identical rows everywhere, each chan
     try {
       await heal([a, b]);
     } finally {
-      second.net.fetch = original;
+      computers.second.net.fetch = original;
     }
-    expect(await studentSnapshot(world.serverDb, bystander.userId)).toEqual(before);
+    expect(await studentSnapshot(computers.world.serverDb, bystander.userId)).toEqual(before);
     const leaked = JSON.stringify(pulls).includes(bystander.userId);
     expect(leaked, 'a pull carried another student’s id').toBe(false);
-    expect(await studentSnapshot(first.db.db, bystander.userId)).toEqual(before);
-    await expectConverged(world, [first, second], userId, mine.expected);
+    expect(await studentSnapshot(computers.first.db.db, bystander.userId)).toEqual(before);
+    await expectConverged(computers.world, [computers.first, computers.second], userId, mine.expected);
   });
 });

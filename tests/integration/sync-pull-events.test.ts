@@ -1,33 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../src/shared/contract';
 import { executeRows } from '../../src/core/db/execute-rows';
-import { createSyncWorld, linkedStudent, openDevice, type Device, type SyncWorld } from '../support/sync-world';
+import { linkedStudent, twoComputers } from '../support/sync-world';
 
 /*
  * Issue 18, item 1: open pages follow a pull. Device B syncs what A did and tells its pages through the
  * events they listen to — and never with the toasts that belong to the device where it was earned.
  */
 
-let world: SyncWorld;
-let first: Device;
-let second: Device;
-
-beforeAll(async () => {
-  world = await createSyncWorld();
-  [first, second] = await Promise.all([openDevice(world), openDevice(world)]);
-}, 90_000);
-
-afterAll(async () => {
-  await Promise.all([first?.db.close(), second?.db.close()]);
-  await world?.close();
-});
+const computers = twoComputers();
 
 describe('a pull tells open pages what it brought', () => {
   it('B gets progress, message and quiet motivation events for what A did, and no toasts', async () => {
-    const { a, b } = await linkedStudent(world, first, second);
+    const { a, b } = await linkedStudent(computers.world, computers.first, computers.second);
     const [lesson] = await executeRows<{ id: string; course_id: string }>(
-      world.serverDb,
+      computers.world.serverDb,
       sql`SELECT id, course_id FROM lessons ORDER BY course_id, lesson_number LIMIT 1`,
     );
     await a.call('progress.completeLesson', { lessonId: lesson!.id, score: 100, timeSpentMinutes: 7 });
@@ -56,7 +44,7 @@ describe('a pull tells open pages what it brought', () => {
   });
 
   it('a pull with nothing new tells the pages nothing, and a message B already had is not announced again', async () => {
-    const { a, b } = await linkedStudent(world, first, second);
+    const { a, b } = await linkedStudent(computers.world, computers.first, computers.second);
     const session = await a.call('chat.startSession', { sessionType: 'interactive' });
     await a.call('chat.sendMessage', { sessionId: session.id, content: 'Первый вопрос' });
     await a.replies.idle();

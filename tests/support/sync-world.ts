@@ -5,7 +5,7 @@
  * it was planned for.
  */
 import { sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { executeRows } from '../../src/core/db/execute-rows';
 import { openPostgres } from '../../src/core/db/open-postgres';
 import type { Db, OpenedDatabase } from '../../src/core/db/types';
@@ -203,4 +203,60 @@ export async function expectConverged(world: SyncWorld, devices: Device[], userI
 
 function awards(snapshot: Record<string, unknown[]>, prefix: string): number {
   return (snapshot.user_activity_log as { activity_data: { award?: string } }[]).filter((r) => r.activity_data.award?.startsWith(prefix)).length;
+}
+
+/** What a student does on the given lessons (by index), with the facts it should leave behind. */
+export function studentActivity(lessons: readonly string[]) {
+  const expected: Expected = { questions: 0, lessons: new Set(), perfect: new Set() };
+  const sessions = new Map<TestCore, string>();
+  return {
+    expected,
+    async complete(core: TestCore, lesson: number, score: number) {
+      await core.call('progress.completeLesson', { lessonId: lessons[lesson]!, score, timeSpentMinutes: 5 + lesson });
+      expected.lessons.add(lessons[lesson]!);
+      if (score === 100) expected.perfect.add(lessons[lesson]!);
+    },
+    async ask(core: TestCore, text: string) {
+      let session = sessions.get(core);
+      if (!session) {
+        session = (await core.call('chat.startSession', { sessionType: 'interactive' })).id;
+        sessions.set(core, session);
+      }
+      await core.call('chat.sendMessage', { sessionId: session, content: text });
+      await core.replies.idle();
+      expected.questions++;
+    },
+  };
+}
+
+/** The central server and two school computers, shared by a sync test file's tests. */
+export interface TwoComputers {
+  world: SyncWorld;
+  first: Device;
+  second: Device;
+  /** A dozen lessons of the server's catalogue, in course order. */
+  lessons: string[];
+}
+
+/**
+ * For a sync test file, at its top: the world and two computers opened before its tests and closed after
+ * them; every test starts with both computers' networks healthy. Read the fields inside tests.
+ */
+export function twoComputers(): TwoComputers {
+  const computers = {} as TwoComputers;
+  beforeAll(async () => {
+    computers.world = await createSyncWorld();
+    [computers.first, computers.second] = await Promise.all([openDevice(computers.world), openDevice(computers.world)]);
+    const rows = await executeRows<{ id: string }>(computers.world.serverDb, sql`SELECT id FROM lessons ORDER BY course_id, lesson_number LIMIT 12`);
+    computers.lessons = rows.map((r) => r.id);
+  }, 90_000);
+  beforeEach(() => {
+    computers.first?.net.reset();
+    computers.second?.net.reset();
+  });
+  afterAll(async () => {
+    await Promise.all([computers.first?.db.close(), computers.second?.db.close()]);
+    await computers.world?.close();
+  });
+  return computers;
 }

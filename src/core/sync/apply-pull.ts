@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { MutationName } from '../../shared/mutations';
 import type { RowChange } from '../../shared/sync';
 import { outbox, syncAccounts } from '../db/schema';
@@ -11,6 +11,7 @@ import { pulledChangesCollector, type PulledChanges } from './pulled-changes';
 import { recomputeDerived } from './recompute-derived';
 import { SYNCED_TABLES, syncedTable, type SyncedTable } from './synced-tables';
 import { isTrustedServer, type TrustSource } from './trusted-server';
+import { dropAcknowledged, requeueSent } from './sync-store';
 import { upsertRows } from './upsert-rows';
 
 export interface PulledState {
@@ -27,6 +28,8 @@ export interface PulledState {
 export interface PullOutcome {
   /** Pending mutations re-applied on top of the server's rows. */
   rebased: number;
+  /** Acknowledged mutations the server no longer counts, pending again: they need another push. */
+  requeued: number;
   /** What was not taken: catalogue changes from a server this computer does not trust, and rows naming something this device does not have. */
   ignored: { catalogue: number; rows: number };
   /** What changed that open pages show (told to them once the transaction committed). */
@@ -61,14 +64,17 @@ export async function applyPull(db: Db, userId: string, state: PulledState, scho
       if (table.name === 'users') await updateOwnUser(tx, userId, table, rows);
       else ignored.rows += rows.length - (await upsertOwnRows(tx, userId, table, rows));
     }
-    await tx.delete(outbox).where(and(eq(outbox.userId, userId), lte(outbox.mutationId, state.lastMutationId)));
+    // The server acknowledged more of this device's mutations than it now counts: its database was
+    // restored from a backup. What it lost is pending again here (and re-applied below like the rest).
+    const requeued = await requeueSent(tx, userId, state.lastMutationId);
+    await dropAcknowledged(tx, userId, state.lastMutationId, state.syncedAt);
     const rebased = await reapplyPending(tx, userId);
     await recomputeDerived(tx, userId);
     await tx
       .update(syncAccounts)
       .set({ cursor: state.cursor, lastSyncedAt: state.syncedAt, lastError: null })
       .where(eq(syncAccounts.userId, userId));
-    return { rebased, ignored, changed: await changes.after(userId) };
+    return { rebased, requeued, ignored, changed: await changes.after(userId) };
   });
 }
 

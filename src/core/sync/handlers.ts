@@ -5,6 +5,7 @@ import type { CoreDeps, HandlerGroup } from '../handlers';
 import { lockedBySchool } from '../school/school-policy';
 import { canonicalServerUrl, sameServer, serverTrust } from './server-trust';
 import { SyncFailed, toAppError } from './sync-failure';
+import { dismissRejections, listRejections } from './sync-rejections';
 
 type SyncMethods =
   | 'sync.status'
@@ -15,6 +16,8 @@ type SyncMethods =
   | 'sync.serverTrust'
   | 'sync.setServerTrust'
   | 'sync.unlink'
+  | 'sync.rejections'
+  | 'sync.dismissRejections'
   | 'sync.devices'
   | 'sync.revokeDevice'
   | 'sync.renameDevice';
@@ -88,6 +91,12 @@ export const syncHandlers = ({ db, session, events, sync, school, now, timeZone 
     'sync.serverTrust': async () => trust.view(),
     'sync.setServerTrust': async ({ serverUrl, trusted }) => trust.set(serverUrl, trusted, now()),
     'sync.unlink': async () => sync.unlink(current()),
+    'sync.rejections': async () => listRejections(db, session.requireUserId()),
+    'sync.dismissRejections': async () => {
+      const userId = session.requireUserId();
+      await dismissRejections(db, userId);
+      return listRejections(db, userId);
+    },
     'sync.devices': async () => ({ devices: await explained(() => sync.devices(current())) }),
     'sync.revokeDevice': async ({ deviceId }) => ({ devices: await explained(() => sync.revokeDevice(current(), deviceId)) }),
     'sync.renameDevice': async ({ deviceId, name }) => ({ devices: await explained(() => sync.renameDevice(current(), deviceId, name)) }),

@@ -150,7 +150,7 @@ async function moveToServerAccount(
   // Replay this account's history for the server's account (a fresh device there: numbered from 1).
   await db.transaction((tx) => renumberOutbox(tx, userId));
   const session = memoryTokens(http, tokens, context.now);
-  await pushOutbox({ db, http, tokens: session, outboxUserId: userId, deviceId: tokens.deviceId, schemaVersion: await context.schemaVersion(), log: context.log });
+  await pushOutbox({ db, http, tokens: session, outboxUserId: userId, deviceId: tokens.deviceId, schemaVersion: await context.schemaVersion(), now: context.now, log: context.log });
   const pulled = await pullAll(http, session);
   const passwordHash = await context.passwords.hash(password);
   const [local] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));

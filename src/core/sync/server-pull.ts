@@ -16,8 +16,10 @@ interface ChangeRow extends Record<string, unknown> {
 export const PULL_PAGE_ROWS = 2000;
 
 /**
- * The device has seen more than the server holds: the server's database was restored from a backup.
- * The device must start over from the beginning, or it would silently miss what is written next.
+ * The device's cursor counts in another history of the server's database, or past its end: the
+ * database was restored from a backup (pg_restore makes a new database, with a new oid, which names
+ * the history). Sequence numbers may be given out again, so the device must start over from the
+ * beginning, or it would silently miss what is written next.
  */
 export class CursorAhead extends Error {
   constructor() {
@@ -40,18 +42,21 @@ export async function readChanges(
   limit = PULL_PAGE_ROWS,
 ): Promise<PullResponse> {
   const cursor = parseCursor(cursorText);
-  const [known] = await executeRows<{ user: string | number; catalogue: string | number }>(
+  const [known] = await executeRows<{ user: string | number; catalogue: string | number; history: string }>(
     tx,
     sql`SELECT coalesce((SELECT seq FROM sync_scopes WHERE scope_id = ${userId}), 0) AS user,
-               coalesce((SELECT seq FROM sync_scopes WHERE scope_id = ${CATALOGUE_SCOPE}), 0) AS catalogue`,
+               coalesce((SELECT seq FROM sync_scopes WHERE scope_id = ${CATALOGUE_SCOPE}), 0) AS catalogue,
+               (SELECT oid::text FROM pg_database WHERE datname = current_database()) AS history`,
   );
+  const history = known!.history;
+  if (cursor.history !== null && cursor.history !== history) throw new CursorAhead();
   if (cursor.user > Number(known?.user ?? 0) || cursor.catalogue > Number(known?.catalogue ?? 0)) throw new CursorAhead();
   const user = await scopePage(tx, userId, cursor.user, limit);
   const catalogue = await scopePage(tx, CATALOGUE_SCOPE, cursor.catalogue, limit);
   const changes = [...(await withRows(tx, catalogue.rows, null)), ...(await withRows(tx, user.rows, userId))];
   return {
     changes,
-    cursor: formatCursor({ user: user.next, catalogue: catalogue.next }),
+    cursor: formatCursor({ user: user.next, catalogue: catalogue.next, history }),
     more: user.more || catalogue.more,
     lastMutationId,
   };

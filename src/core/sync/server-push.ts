@@ -9,11 +9,13 @@ import { refreshMotivation } from '../motivation/refresh-motivation';
 import { isMutationName, MUTATIONS } from './mutation-registry';
 
 /**
- * The migration from which a replayed mutation stores what this code stores (activity ids derived from
- * their owner). A device with fewer migrations made its rows the old way: its pushes wait for its update,
- * or the facts it pushed would come back to it under new ids, twice.
+ * The oldest device this server syncs with, by its newest migration. Since `account_safety` a replayed
+ * mutation stores what this code stores (activity ids derived from their owner): a device with fewer
+ * migrations made its rows the old way and the facts it pushed would come back to it under new ids,
+ * twice. Since `keep_sent_mutations` a pull cursor names the server's history (older apps cannot read
+ * it) and the device keeps what it sent, to send it again to a server restored from a backup.
  */
-export const OLDEST_DEVICE_MIGRATION = 'account_safety';
+export const OLDEST_DEVICE_MIGRATION = 'keep_sent_mutations';
 
 /** Why a push is refused as a whole; the server maps each to its HTTP status. */
 export class PushRefused extends Error {

@@ -222,11 +222,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function syncPass(userId: string, link: SyncLink): Promise<void> {
     const http = httpFor(link.serverUrl);
     const source = tokens.source(userId, http);
-    await pushOutbox({ db, http, tokens: source, outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
-    const pulled = await pullAll(http, source, link.cursor);
-    const { ignored, changed } = await applyPull(db, userId, { ...pulled, syncedAt: now(), serverUrl: link.serverUrl }, options.school);
-    reportIgnored(log, link.serverUrl, ignored);
-    if (!closed && active?.userId === userId) tellPages(events, changed);
+    const target = { db, http, tokens: source, outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), now, log };
+    let cursor = link.cursor;
+    // A second round only when the pull showed the server lost acknowledged mutations (restored from a backup).
+    for (let round = 0; round < 2; round++) {
+      await pushOutbox(target);
+      const pulled = await pullAll(http, source, cursor);
+      const { ignored, changed, requeued } = await applyPull(db, userId, { ...pulled, syncedAt: now(), serverUrl: link.serverUrl }, options.school);
+      reportIgnored(log, link.serverUrl, ignored);
+      if (!closed && active?.userId === userId) tellPages(events, changed);
+      if (requeued === 0) return;
+      log('sync: the server has lost changes it had acknowledged (restored from a backup?); sending them again', { requeued });
+      cursor = pulled.cursor;
+    }
   }
 
   /** One sync of this account at a time: a request while one runs joins it. Resolves with its failure, if any. */
@@ -286,7 +294,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await announce(userId);
       try {
         const http = httpFor(link.serverUrl);
-        await pushOutbox({ db, http, tokens: tokens.source(userId, http), outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), log });
+        await pushOutbox({ db, http, tokens: tokens.source(userId, http), outboxUserId: userId, deviceId: link.deviceId, schemaVersion: await getSchemaVersion(), now, log });
         return null;
       } catch (error) {
         const failure = toSyncFailed(error, 'sync');

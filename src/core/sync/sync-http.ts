@@ -36,6 +36,8 @@ export class SyncError extends Error {
     readonly status: number | null = null,
     /** For rate_limited: seconds to wait, from Retry-After. */
     readonly retryAfter?: number,
+    /** For a gap in pushed mutations: the last of this device's mutations the server has applied. */
+    readonly serverLastMutationId?: number,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -132,7 +134,9 @@ export function createSyncHttp(serverUrl: string, options: SyncHttpOptions = {})
       const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
       const kind = kindOfStatus(response.status);
       const retryAfter = kind === 'rate_limited' ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
-      throw new SyncError(kind, `${path}: ${message}`.slice(0, 300), code, response.status, retryAfter);
+      const lastApplied = parsed.success ? (json as { error: { lastMutationId?: unknown } }).error.lastMutationId : undefined;
+      const serverLastMutationId = typeof lastApplied === 'number' && Number.isSafeInteger(lastApplied) && lastApplied >= 0 ? lastApplied : undefined;
+      throw new SyncError(kind, `${path}: ${message}`.slice(0, 300), code, response.status, retryAfter, serverLastMutationId);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

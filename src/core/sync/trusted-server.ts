@@ -61,7 +61,7 @@ export async function pullCatalogueAgainFrom(db: Db, serverUrl: string): Promise
   const links = await db.select({ userId: syncAccounts.userId, serverUrl: syncAccounts.serverUrl, cursor: syncAccounts.cursor }).from(syncAccounts);
   let reset = 0;
   for (const link of links.filter((l) => normaliseServerUrl(l.serverUrl) === server)) {
-    const cursor = formatCursor({ user: parseCursor(link.cursor).user, catalogue: 0 });
+    const cursor = formatCursor({ ...parseCursor(link.cursor), catalogue: 0 });
     if (cursor === link.cursor) continue;
     await db.update(syncAccounts).set({ cursor }).where(eq(syncAccounts.userId, link.userId));
     reset++;

@@ -60,7 +60,7 @@ export type { AppInfo } from './app';
 export type { ChatMessage, ChatSearchHit, ChatSession, ExerciseAttempt, ReplyStatus } from './chat';
 export type { AiFailureReason, AiSettings, AiSettingsInput, AiSettingsView, ConnectionCheck } from './ai';
 export type { SchoolPolicyView, SchoolStatus } from './school';
-export type { SyncDevice, SyncFailure, SyncState, SyncStatus } from './sync';
+export type { SyncDevice, SyncFailure, SyncRejection, SyncState, SyncStatus } from './sync';
 export type { AchievementView, Dashboard, MotivationSummary } from './motivation';
 export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
 export type { LessonProgress } from './progress';

@@ -78,6 +78,29 @@ export const syncStatusSchema = z.object({
   deviceId: uuidSchema.nullable(),
 });
 
+/**
+ * Why the server recorded a pushed change as never applicable: `not_on_server` — the course or lesson
+ * it is about exists only on this computer (added here from a file); `not_allowed` — the account may
+ * not do it; `invalid` — the server's rules refuse it; `other` — anything else (its words are kept).
+ */
+export const SYNC_REJECTION_REASONS = ['not_on_server', 'not_allowed', 'invalid', 'other'] as const;
+export type SyncRejectionReason = (typeof SYNC_REJECTION_REASONS)[number];
+
+/** What a rejected change was about, for the sentence that describes it. */
+export const SYNC_REJECTION_SUBJECTS = ['course', 'lesson', 'chat', 'other'] as const;
+
+export const syncRejectionSchema = z.object({
+  id: z.number().int(),
+  subject: z.enum(SYNC_REJECTION_SUBJECTS),
+  /** The course's or lesson's title on this computer, when it is about one. */
+  title: z.string().nullable(),
+  reason: z.enum(SYNC_REJECTION_REASONS),
+  /** The server's own words (English), for whoever helps the student. */
+  serverMessage: z.string(),
+  rejectedAt: z.string(),
+});
+export type SyncRejection = z.infer<typeof syncRejectionSchema>;
+
 export const syncDeviceSchema = z.object({
   id: uuidSchema,
   name: z.string(),
@@ -125,6 +148,10 @@ export const syncContract = {
   'sync.setServerTrust': command(z.object({ serverUrl: serverUrlSchema, trusted: z.boolean() }).strict(), serverTrustSchema, 'admin'),
   /** Forget the link (the data stays on this computer). */
   'sync.unlink': command(noInput, syncStatusSchema),
+  /** Changes of the signed-in student the server refused for good, newest first, until they are dismissed. */
+  'sync.rejections': query(noInput, z.array(syncRejectionSchema)),
+  /** «Понятно»: the student has read them; what is left (nothing). */
+  'sync.dismissRejections': command(noInput, z.array(syncRejectionSchema)),
   'sync.devices': query(noInput, z.object({ devices: z.array(syncDeviceSchema) })),
   'sync.revokeDevice': command(z.object({ deviceId: uuidSchema }).strict(), z.object({ devices: z.array(syncDeviceSchema) })),
   /** A name the student gives one of their devices, kept on the server for all of them. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, integer, jsonb, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { AI_PROVIDERS } from '../../../shared/domain';
 import { COURSE_PUBLISHERS } from '../../../shared/domain';
 import { oneOf } from './columns';
@@ -22,6 +22,44 @@ export const outbox = pgTable('outbox', {
   args: jsonb('args').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [unique('outbox_user_id_mutation_id_unique').on(t.userId, t.mutationId)]);
+
+/**
+ * Mutations the server acknowledged, kept for `SENT_MUTATIONS_KEPT_DAYS` after they left the outbox:
+ * if the server's database is restored from a backup it has lost them, and this computer sends them
+ * again (docs/sync.md, "A server restored from a backup"). Numbered as the outbox was for the device id
+ * the account is linked with now; local, never synced.
+ */
+export const sentMutations = pgTable(
+  'sent_mutations',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mutationId: bigint('mutation_id', { mode: 'number' }).notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    args: jsonb('args').$type<Record<string, unknown>>().notNull(),
+    /** When the mutation was made (the outbox row's time), kept so a re-sent one keeps its place. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.mutationId] })],
+);
+
+/**
+ * Pushed mutations the server recorded as never applicable (a course it does not have, a rule it
+ * enforces), with its reason: shown to the student in Settings until they have read them. Local.
+ */
+export const syncRejections = pgTable('sync_rejections', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  mutationName: varchar('mutation_name', { length: 100 }).notNull(),
+  args: jsonb('args').$type<Record<string, unknown>>().notNull(),
+  /** The server's words. */
+  reason: text('reason').notNull(),
+  rejectedAt: timestamp('rejected_at', { withTimezone: true }).notNull(),
+});
 
 /** Which content pack (by course key) is installed at which version, so start-up installs only what is new. */
 export const contentPacks = pgTable('content_packs', {

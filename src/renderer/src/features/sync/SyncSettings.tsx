@@ -9,6 +9,7 @@ import { useSession } from '../../session';
 import { DeviceList } from './DeviceList';
 import { LinkForm } from './LinkForm';
 import { SyncErrorLine } from './SyncErrorLine';
+import { SyncRejections } from './SyncRejections';
 import { useSyncStatus } from './sync-store';
 import { needsSignIn, syncChipText, syncFailureKey } from './sync-text';
 import './sync.css';
@@ -105,6 +106,7 @@ function LinkedSync({ status, user }: { status: SyncStatus; user: SessionUser })
       </div>
       {syncNow.error && <SyncErrorLine error={syncNow.error} />}
       {unlink.error && <SyncErrorLine error={unlink.error} />}
+      <SyncRejections />
       {!waitsForStudent && (
         <div className="setting">
           <h3 className="setting__label">{t('sync.devices.title')}</h3>
