@@ -111,8 +111,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   options.routes?.(app);
 
   try {
-    // All interfaces unless told otherwise: the server sits behind a load balancer.
-    await app.listen({ port: config.port, host: options.host ?? '::' });
+    await listenOn(app, config.port, options.host);
   } catch (error) {
     await app.close();
     await database.close();
@@ -135,4 +134,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     },
   };
+}
+
+/**
+ * All interfaces unless told otherwise (the server sits behind a load balancer): `::`, which takes IPv4
+ * too, or — on a machine without IPv6 — `0.0.0.0`, as Node itself does when given no host.
+ */
+async function listenOn(app: ServerApp, port: number, host: string | undefined): Promise<void> {
+  try {
+    await app.listen({ port, host: host ?? '::' });
+  } catch (error) {
+    if (host !== undefined || (error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw error;
+    await app.listen({ port, host: '0.0.0.0' });
+  }
 }
