@@ -50,6 +50,14 @@ describe('access tokens', () => {
     expect(await verifyAccessToken(SECRET, sign({ sub: claims.userId, iat: 0, exp, typ: 'access' }), at)).toBeNull();
   });
 
+  it('are the same bytes the hand-written HMAC signer made: tokens issued before the move to jose stay valid, both ways', async () => {
+    const { createHmac } = await import('node:crypto');
+    const iat = at.getTime() / 1000;
+    const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: claims.userId, dev: claims.deviceId, iat, exp: iat + 900, typ: 'access' })}`;
+    const before = `${body}.${createHmac('sha256', SECRET).update(body).digest('base64url')}`;
+    expect((await signAccessToken(SECRET, claims, at)).token).toBe(before);
+  });
+
   it('are read from an Authorization: Bearer header only', () => {
     expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');
     expect(bearerToken('bearer abc')).toBe('abc');
