@@ -23,6 +23,11 @@ const boundary = (files, { patterns = [], paths = [] }) => ({
 const electronOnlyInMain = packages(['electron'], 'Only src/main and src/preload may import Electron.');
 const uiLibraries = packages(['react', 'react-dom', 'react-dom/client', 'zustand'], 'UI libraries belong to the renderer.');
 const storage = packages(['drizzle-orm', 'drizzle-kit', '@electric-sql/pglite', 'pg', 'bcryptjs'], 'Databases and secrets belong to the core.');
+// Dev dependencies that electron-builder leaves out of the packaged app: only the central server loads them.
+const serverLibraries = packages(
+  ['fastify', 'fastify-type-provider-zod', 'pino', 'jose'],
+  'The central server\'s HTTP libraries (Fastify, pino, jose) belong to src/server: the packaged app does not ship them.',
+);
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
@@ -57,27 +62,27 @@ export default tseslint.config(
   },
   boundary(['src/shared/**'], {
     patterns: [layer('core'), layer('main'), layer('preload'), layer('renderer'), layer('web'), layer('server'), nodeBuiltins],
-    paths: [...electronOnlyInMain, ...uiLibraries, ...storage],
+    paths: [...electronOnlyInMain, ...uiLibraries, ...storage, ...serverLibraries],
   }),
   boundary(['src/core/**'], {
     patterns: [layer('main'), layer('preload'), layer('renderer'), layer('web'), layer('server')],
-    paths: [...electronOnlyInMain, ...uiLibraries],
+    paths: [...electronOnlyInMain, ...uiLibraries, ...serverLibraries],
   }),
   boundary(['src/renderer/**'], {
     patterns: [layer('core'), layer('main'), layer('preload'), layer('web'), layer('server'), nodeBuiltins],
-    paths: [...electronOnlyInMain, ...storage],
+    paths: [...electronOnlyInMain, ...storage, ...serverLibraries],
   }),
   boundary(['src/main/**'], {
     patterns: [layer('renderer'), layer('web'), layer('server')],
-    paths: uiLibraries,
+    paths: [...uiLibraries, ...serverLibraries],
   }),
   boundary(['src/preload/**'], {
     patterns: [layer('core'), layer('main'), layer('renderer'), layer('web'), layer('server')],
-    paths: [...uiLibraries, ...storage],
+    paths: [...uiLibraries, ...storage, ...serverLibraries],
   }),
   boundary(['src/web/**'], {
     patterns: [layer('main'), layer('preload'), layer('renderer')],
-    paths: [...electronOnlyInMain, ...uiLibraries],
+    paths: [...electronOnlyInMain, ...uiLibraries, ...serverLibraries],
   }),
   // The central server runs without a desktop or a page: core and shared only.
   boundary(['src/server/**'], {

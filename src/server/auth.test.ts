@@ -330,9 +330,9 @@ describe('access tokens', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, sub: randomUUID() })).toString('base64url');
     expect((await t.api.get('/devices', `${header}.${forged}.${signature}`)).status).toBe(401);
-    const foreign = signAccessToken('another-secret-that-is-long-enough-xxxxxxxx', { userId: student.userId, deviceId: student.deviceId });
+    const foreign = await signAccessToken('another-secret-that-is-long-enough-xxxxxxxx', { userId: student.userId, deviceId: student.deviceId });
     expect((await t.api.get('/devices', foreign.token)).status).toBe(401);
-    const expired = signAccessToken(TEST_SECRET, { userId: student.userId, deviceId: student.deviceId }, new Date(Date.now() - 16 * 60_000));
+    const expired = await signAccessToken(TEST_SECRET, { userId: student.userId, deviceId: student.deviceId }, new Date(Date.now() - 16 * 60_000));
     expect(await t.api.get('/devices', expired.token)).toMatchObject({ status: 401, body: { error: { code: 'invalid_token' } } });
     expect((await t.api.get('/devices', student.tokens.accessToken)).status).toBe(200);
   });

@@ -1,7 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slowClientsClosed } from '../../tests/support/slow-clients';
-import type { Router } from './router';
 import { startTestServer, type TestServer } from './test-harness';
 
 /** The routes anyone may call: the load balancer's check and the steps that make a token. */
@@ -9,13 +8,9 @@ const PUBLIC_ROUTES = new Set(['GET /health', 'POST /auth/register', 'POST /auth
 const SOME_ID = '0b8d2f64-5e1c-4a97-b3d0-9f6a1c4e7b25';
 
 let t: TestServer;
-let router: Router | undefined;
 
 beforeAll(async () => {
   t = await startTestServer({
-    routes: (r) => {
-      router = r;
-    },
     httpLimits: { headersTimeoutMs: 500, requestTimeoutMs: 1_000, keepAliveTimeoutMs: 300, checkIntervalMs: 50, maxConnections: 40 },
   });
 });
@@ -33,7 +28,7 @@ describe('the central server authenticates first', () => {
   });
 
   it('every route but the public ones answers 401 to an anonymous client, whatever its body or parameters', async () => {
-    const routes = router!.list().filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`));
+    const routes = t.server.routes.filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`));
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const { method, path } of routes) {
       for (const body of ['{}', 'not json', JSON.stringify({ deviceId: 'x', mutations: 'y' })]) {

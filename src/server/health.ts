@@ -1,5 +1,3 @@
-import type { Handler } from './router';
-
 export const HEALTH_PATH = '/health';
 export const DATABASE_CHECK_TIMEOUT_MS = 2_000;
 
@@ -25,8 +23,13 @@ async function answersWithin(ping: () => Promise<unknown>, timeoutMs: number): P
   }
 }
 
+export interface HealthAnswer {
+  status: 200 | 503;
+  body: { status: 'ok' | 'degraded'; database: 'ok' | 'unavailable'; version: string; uptimeSeconds: number };
+}
+
 /** `GET /health`: for load balancers and operators — is this instance up, and can it reach PostgreSQL? */
-export function createHealthHandler(options: HealthOptions): Handler {
+export function createHealthHandler(options: HealthOptions): () => Promise<HealthAnswer> {
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? DATABASE_CHECK_TIMEOUT_MS;
   return async () => {

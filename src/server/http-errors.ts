@@ -1,4 +1,3 @@
-import type http from 'node:http';
 import { AppError } from '../core/errors/app-error';
 import type { ErrorCode } from '../shared/errors';
 
@@ -11,6 +10,7 @@ export const ERROR_CODES = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  415: 'unsupported_media_type',
   429: 'rate_limited',
   500: 'internal_error',
   503: 'unavailable',
@@ -32,22 +32,8 @@ export class HttpError extends Error {
   }
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(text);
-}
-
 /** Every error response has the same shape: `{ error: { code, message, ...details } }`. */
-export function sendError(res: http.ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { error: { ...error.details, code: error.code, message: error.message } }, error.headers);
-}
+export const errorBody = (error: HttpError) => ({ error: { ...error.details, code: error.code, message: error.message } });
 
 /** How the core's own error codes read over HTTP (a service refusal is the client's problem, not a 500). */
 const STATUS_OF_APP_ERROR: Record<ErrorCode, ErrorStatus> = {

@@ -1,13 +1,16 @@
 import type { Writable } from 'node:stream';
+import { pino, type Logger as PinoLogger } from 'pino';
 import { systemClock, type Clock } from '../core/clock';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
 
+/** The server's own lines: a message and its fields (pino underneath; Fastify logs its requests through `pino`). */
 export interface Logger {
   info(msg: string, fields?: LogFields): void;
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
+  readonly pino: PinoLogger;
 }
 
 /** Keys whose values must never reach a log line, however deeply nested (the issue: no secrets in logs). */
@@ -27,16 +30,32 @@ export function redact(value: unknown, seen = new WeakSet<object>()): unknown {
   return result;
 }
 
-/** One JSON object per line, so log collectors parse it without a format of their own. */
+/**
+ * One JSON object per line (`time`, `level` as a word, `msg`, the fields), so log collectors parse it
+ * without a format of their own. Redaction runs as pino's log formatter rather than its `redact` paths:
+ * those name fixed places, and a secret may sit at any depth under any spelling (`refreshToken`,
+ * `TOKEN_SECRET`, a nested `Authorization` header).
+ */
 export function createLogger(stream: Writable = process.stdout, now: Clock = systemClock): Logger {
-  const write = (level: LogLevel, msg: string, fields: LogFields = {}) => {
-    // A field may never overwrite time, level or msg.
-    const { time: _time, level: _level, msg: _msg, ...rest } = redact(fields) as LogFields;
-    stream.write(`${JSON.stringify({ time: now().toISOString(), level, msg, ...rest })}\n`);
-  };
+  const log = pino(
+    {
+      base: null,
+      timestamp: () => `,"time":"${now().toISOString()}"`,
+      formatters: {
+        level: (label) => ({ level: label }),
+        // A field may never overwrite time, level or msg.
+        log: (fields) => {
+          const { time: _time, level: _level, msg: _msg, ...rest } = redact(fields) as LogFields;
+          return rest;
+        },
+      },
+    },
+    stream,
+  );
   return {
-    info: (msg, fields) => write('info', msg, fields),
-    warn: (msg, fields) => write('warn', msg, fields),
-    error: (msg, fields) => write('error', msg, fields),
+    pino: log,
+    info: (msg, fields = {}) => log.info(fields, msg),
+    warn: (msg, fields = {}) => log.warn(fields, msg),
+    error: (msg, fields = {}) => log.error(fields, msg),
   };
 }

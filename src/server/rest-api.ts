@@ -19,8 +19,7 @@ import { z } from 'zod';
 import { asStudent } from './auth/authenticate';
 import { authenticated } from './authenticated';
 import type { ServerDeps } from './deps';
-import type { Router } from './router';
-import { parseRequest } from './validate';
+import type { ServerApp } from './http/app';
 
 const courseIdSchema = z.object({ courseId: z.uuid() });
 
@@ -29,17 +28,19 @@ const courseIdSchema = z.object({ courseId: z.uuid() });
  * push use, each request in the student's own transaction as `teacher_app`: change tracking records
  * what it changed, and the student's devices receive it by their next pull.
  */
-export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
+export function addRestApiRoutes(app: ServerApp, deps: ServerDeps): void {
+  const student = { onRequest: authenticated(deps) };
+
   // Open a course: the course with its ordered lessons and where this student stands in each.
-  router.add('GET', '/api/courses/:courseId', authenticated(deps, async ({ req, params }) => {
-    const { courseId } = parseRequest(courseIdSchema, params, 'course id');
+  app.get('/api/courses/:courseId', { ...student, schema: { params: courseIdSchema } }, async (req) => {
+    const { courseId } = req.params;
     const course = await asStudent(deps, req, (tx, student) => getCourse(tx, student.userId, courseId), { readOnly: true });
-    return { status: 200, body: courseResponseSchema.parse(course) };
-  }));
+    return courseResponseSchema.parse(course);
+  });
 
   // Start a chat session, optionally about a course or one of its lessons.
-  router.add('POST', '/api/chat/sessions', authenticated(deps, async ({ req, readJson }) => {
-    const body = parseRequest(startChatSessionRequestSchema, await readJson());
+  app.post('/api/chat/sessions', { ...student, schema: { body: startChatSessionRequestSchema } }, async (req, reply) => {
+    const { body } = req;
     const session = await asStudent(deps, req, async (tx, student) => {
       const title = body.lessonId
         ? (await tx.select({ title: lessons.title }).from(lessons).where(eq(lessons.id, body.lessonId)))[0]?.title
@@ -54,12 +55,12 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
       });
       return (await applyMutation<'chat.startSession', ChatSession>(tx, student.userId, startChatSession, args)).result;
     });
-    return { status: 201, body: chatSessionResponseSchema.parse(session) };
-  }));
+    return reply.code(201).send(chatSessionResponseSchema.parse(session));
+  });
 
   // Ask in a chat: the student's message, appended to their own session (another's is a 404).
-  router.add('POST', '/api/chat/messages', authenticated(deps, async ({ req, readJson }) => {
-    const body = parseRequest(appendChatMessageRequestSchema, await readJson());
+  app.post('/api/chat/messages', { ...student, schema: { body: appendChatMessageRequestSchema } }, async (req, reply) => {
+    const { body } = req;
     const message = await asStudent(deps, req, async (tx, student) => {
       const args = parseMutationArgs('chat.appendMessage', {
         messageId: body.messageId ?? randomUUID(),
@@ -71,12 +72,12 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
       });
       return (await applyMutation<'chat.appendMessage', ChatMessage>(tx, student.userId, appendChatMessage, args)).result;
     });
-    return { status: 201, body: chatMessageResponseSchema.parse(message) };
-  }));
+    return reply.code(201).send(chatMessageResponseSchema.parse(message));
+  });
 
   // Complete a lesson: progress upserted, the enrolment recounted, in ONE transaction.
-  router.add('POST', '/api/learning-plans/lessons/progress', authenticated(deps, async ({ req, readJson }) => {
-    const body = parseRequest(lessonProgressRequestSchema, await readJson());
+  app.post('/api/learning-plans/lessons/progress', { ...student, schema: { body: lessonProgressRequestSchema } }, async (req) => {
+    const { body } = req;
     const completed = await asStudent(deps, req, async (tx, student) => {
       const args = parseMutationArgs('lesson.complete', {
         lessonId: body.lessonId,
@@ -87,6 +88,6 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
       });
       return (await applyMutation<'lesson.complete', CompletedLesson>(tx, student.userId, completeLesson, args)).result;
     });
-    return { status: 200, body: lessonProgressResponseSchema.parse({ lesson: completed.lesson, enrolment: completed.enrolment }) };
-  }));
+    return lessonProgressResponseSchema.parse({ lesson: completed.lesson, enrolment: completed.enrolment });
+  });
 }

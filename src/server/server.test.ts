@@ -26,12 +26,12 @@ describe('central server', () => {
       log: logs.log,
       version: '9.9.9-test',
       host: '127.0.0.1',
-      routes: (router) => {
-        router.add('POST', '/test/echo', async ({ readJson }) => ({ status: 200, body: { echo: await readJson() } }));
-        router.add('GET', '/test/forbidden', () => {
+      routes: (app) => {
+        app.post('/test/echo', async (req) => ({ echo: req.body }));
+        app.get('/test/forbidden', () => {
           throw new HttpError(403, 'Not yours.');
         });
-        router.add('GET', '/test/crash', () => {
+        app.get('/test/crash', () => {
           throw new Error('internal detail that must stay on the server');
         });
       },

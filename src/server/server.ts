@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { RouteOptions } from 'fastify';
 import { createPasswordHasher } from '../core/accounts/password-hasher';
 import { openPostgres } from '../core/db/open-postgres';
 import { schemaVersionAt, schemaVersionOf } from '../core/db/schema-version';
@@ -10,13 +11,12 @@ import { installCatalogue } from './catalogue';
 import { loadConfig } from './config';
 import type { ServerDeps } from './deps';
 import { createHealthHandler, HEALTH_PATH } from './health';
+import { createHttpApp, type ServerApp } from './http/app';
 import { createLogger, type Logger } from './logger';
-import { createLimitedHttpServer, DEFAULT_HTTP_LIMITS, type HttpServerLimits } from '../core/net/http-server-limits';
+import { DEFAULT_HTTP_LIMITS, type HttpServerLimits } from '../core/net/http-server-limits';
 import { migrateUnderLock } from './migrate';
 import { MIGRATIONS_FOLDER, readPackageVersion } from './paths';
-import { createRequestListener } from './request-listener';
 import { addRestApiRoutes } from './rest-api';
-import { Router } from './router';
 import { addSyncRoutes } from './sync-routes';
 import { trackingConnection, verifyAppRole, verifyTracking } from './tracking';
 import { systemClock } from '../core/clock';
@@ -29,7 +29,7 @@ export interface StartServerOptions {
   /** Binds to all interfaces by default: the server sits behind a load balancer. */
   host?: string;
   /** Extra routes (tests register tiny ones here). */
-  routes?: (router: Router) => void;
+  routes?: (app: ServerApp) => void;
   /** Tests only: the clock of tokens, sign-in limits and REST mutations. */
   now?: () => Date;
   /** Tests only: smaller pull pages. */
@@ -43,6 +43,8 @@ export interface StartServerOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** Every method and path pattern served, in the order added (tests walk them all). */
+  readonly routes: readonly { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -88,47 +90,61 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     trustedProxies: new Set(config.trustedProxies),
     pullPageRows: options.pullPageRows ?? PULL_PAGE_ROWS,
   };
-  const router = new Router();
-  router.add('GET', HEALTH_PATH, createHealthHandler({ ping: () => database.pool.query('SELECT 1'), version, startedAt }));
-  addAuthRoutes(router, deps);
-  addDeviceRoutes(router, deps);
-  addSyncRoutes(router, deps);
-  addRestApiRoutes(router, deps);
-  options.routes?.(router);
-
-  const server = createLimitedHttpServer(createRequestListener({ router, log, maxBodyBytes: config.maxBodyBytes }), {
-    ...DEFAULT_HTTP_LIMITS,
-    maxConnections: config.maxConnections,
-    ...options.httpLimits,
+  const app = createHttpApp({
+    log,
+    maxBodyBytes: config.maxBodyBytes,
+    limits: { ...DEFAULT_HTTP_LIMITS, maxConnections: config.maxConnections, ...options.httpLimits },
   });
+  const routes: { method: string; path: string }[] = [];
+  app.addHook('onRoute', (route: RouteOptions) => {
+    for (const method of [route.method].flat()) routes.push({ method, path: route.url });
+  });
+  const health = createHealthHandler({ ping: () => database.pool.query('SELECT 1'), version, startedAt });
+  app.get(HEALTH_PATH, async (_req, reply) => {
+    const { status, body } = await health();
+    return reply.code(status).send(body);
+  });
+  addAuthRoutes(app, deps);
+  addDeviceRoutes(app, deps);
+  addSyncRoutes(app, deps);
+  addRestApiRoutes(app, deps);
+  options.routes?.(app);
+
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOn(app, config.port, options.host);
   } catch (error) {
+    await app.close();
     await database.close();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  const { port } = app.server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
 
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    routes,
     close: () => {
       closing ??= (async () => {
-        await new Promise<void>((resolve, reject) => {
-          server.close((error) => (error ? reject(error) : resolve()));
-          server.closeIdleConnections(); // keep-alive sockets would otherwise hold close() open
-        });
+        // Fastify closes idle keep-alive sockets itself and answers 503 to requests arriving meanwhile.
+        await app.close();
         await database.close();
       })();
       return closing;
     },
   };
+}
+
+/**
+ * All interfaces unless told otherwise (the server sits behind a load balancer): `::`, which takes IPv4
+ * too, or — on a machine without IPv6 — `0.0.0.0`, as Node itself does when given no host.
+ */
+async function listenOn(app: ServerApp, port: number, host: string | undefined): Promise<void> {
+  try {
+    await app.listen({ port, host: host ?? '::' });
+  } catch (error) {
+    if (host !== undefined || (error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw error;
+    await app.listen({ port, host: '0.0.0.0' });
+  }
 }

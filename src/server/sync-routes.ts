@@ -1,12 +1,12 @@
 import { CursorAhead, readChanges } from '../core/sync/server-pull';
 import { applyPushBatch, PushRefused } from '../core/sync/server-push';
+import { z } from 'zod';
 import { cursorSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../shared/sync';
 import { asStudent } from './auth/authenticate';
 import { authenticated } from './authenticated';
 import type { ServerDeps } from './deps';
+import type { ServerApp } from './http/app';
 import { HttpError } from './http-errors';
-import type { Router } from './router';
-import { parseRequest } from './validate';
 
 function refusal(error: PushRefused): HttpError {
   if (error.reason === 'gap') {
@@ -15,10 +15,12 @@ function refusal(error: PushRefused): HttpError {
   return new HttpError(403, error.message, error.reason);
 }
 
+const pullQuerySchema = z.object({ cursor: cursorSchema });
+
 /** The sync protocol of docs/sync.md: push named mutations, pull what changed since a cursor. */
-export function addSyncRoutes(router: Router, deps: ServerDeps): void {
-  router.add('POST', '/sync/push', authenticated(deps, async ({ req, readJson }) => {
-    const body = parseRequest(pushRequestSchema, await readJson());
+export function addSyncRoutes(app: ServerApp, deps: ServerDeps): void {
+  app.post('/sync/push', { onRequest: authenticated(deps), schema: { body: pushRequestSchema } }, async (req) => {
+    const { body } = req;
     if (body.schemaVersion > deps.schemaVersion) {
       throw new HttpError(409, `The device's data is newer (schema ${body.schemaVersion}) than this server's (${deps.schemaVersion}).`, 'schema_newer_than_server', {}, {
         serverSchemaVersion: deps.schemaVersion,
@@ -43,11 +45,11 @@ export function addSyncRoutes(router: Router, deps: ServerDeps): void {
     if (result.rejected.length > 0) {
       deps.log.warn('pushed mutations rejected', { rejected: result.rejected.map((r) => r.id), lastMutationId: result.lastMutationId });
     }
-    return { status: 200, body: pushResponseSchema.parse(result) };
-  }));
+    return pushResponseSchema.parse(result);
+  });
 
-  router.add('GET', '/sync/pull', authenticated(deps, async ({ req, url }) => {
-    const cursor = parseRequest(cursorSchema, url.searchParams.get('cursor') ?? undefined, 'cursor query parameter');
+  app.get('/sync/pull', { onRequest: authenticated(deps), schema: { querystring: pullQuerySchema } }, async (req) => {
+    const { cursor } = req.query;
     // One snapshot: the change list and the rows it points at agree.
     const result = await asStudent(
       deps,
@@ -62,6 +64,6 @@ export function addSyncRoutes(router: Router, deps: ServerDeps): void {
       },
       { isolation: 'repeatable read', readOnly: true },
     );
-    return { status: 200, body: pullResponseSchema.parse(result) };
-  }));
+    return pullResponseSchema.parse(result);
+  });
 }

@@ -10,7 +10,6 @@ import { executeRows } from '../../src/core/db/execute-rows';
 import type { Db, OpenedDatabase } from '../../src/core/db/types';
 import { contract, methodNames } from '../../src/shared/contract';
 import { HTTP_INVOKE_PATH } from '../../src/shared/seam';
-import type { Router } from '../../src/server/router';
 import { registerStudent, startTestServer, type TestServer } from '../../src/server/test-harness';
 import { createHttpSeam, MAX_BODY_BYTES } from '../../src/web/http-seam';
 import { LaunchSecrets } from '../../src/web/launch-secrets';
@@ -204,7 +203,6 @@ describe('every contract method, through the HTTP seam', () => {
 
 describe('every route of the central server', () => {
   let t: TestServer;
-  let router: Router | undefined;
   let token: string;
   let deviceId: string;
   let before: Record<string, unknown[]>;
@@ -218,11 +216,7 @@ describe('every route of the central server', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestServer({
-      routes: (r) => {
-        router = r;
-      },
-    });
+    t = await startTestServer();
     const student = await registerStudent(t.api);
     token = student.tokens.accessToken;
     deviceId = student.deviceId;
@@ -255,7 +249,7 @@ describe('every route of the central server', () => {
   }
 
   it('the review’s attacks and generated bodies, with and without a token: a typed 4xx, never a 5xx, and no changed row', async () => {
-    const routes = router!.list();
+    const routes = t.server.routes;
     expect(routes.length).toBeGreaterThanOrEqual(12);
     const call = (method: string, path: string, body: string | undefined, withToken: boolean) =>
       send(t.server.port, {

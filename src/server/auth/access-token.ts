@@ -1,11 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 
 /** Access tokens live minutes: a stolen one expires soon, and a revoked device is refused on every request anyway. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
-/** The only header this server makes or accepts: no `alg` negotiation, so no `none` or key confusion. */
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+/** Longer than any token this server signs: a bigger one is not worth decoding. */
+const MAX_TOKEN_LENGTH = 2048;
 
 export interface AccessClaims {
   /** The student. */
@@ -16,6 +16,7 @@ export interface AccessClaims {
   expiresAt: number;
 }
 
+/** Our claims and nothing else: `typ` keeps a token minted for another purpose from passing as an access token. */
 const payloadSchema = z
   .object({
     sub: z.uuid(),
@@ -26,46 +27,38 @@ const payloadSchema = z
   })
   .strict();
 
-function base64url(text: string | Buffer): string {
-  return Buffer.from(text).toString('base64url');
-}
+/** The HMAC key: the configured secret's UTF-8 bytes. */
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
-const sign = (secret: string, input: string) => createHmac('sha256', secret).update(input).digest();
-
-/** A compact HMAC-SHA256 token (JWT layout): `header.payload.signature`, each base64url. */
-export function signAccessToken(
+/** A JWT signed with HS256 under the token secret, for one user on one device. */
+export async function signAccessToken(
   secret: string,
   claims: { userId: string; deviceId: string },
   now: Date = new Date(),
   ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
-): { token: string; expiresAt: Date } {
+): Promise<{ token: string; expiresAt: Date }> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
-  const payload = base64url(JSON.stringify({ sub: claims.userId, dev: claims.deviceId, iat, exp, typ: 'access' }));
-  const signature = sign(secret, `${HEADER}.${payload}`).toString('base64url');
-  return { token: `${HEADER}.${payload}.${signature}`, expiresAt: new Date(exp * 1000) };
+  const token = await new SignJWT({ sub: claims.userId, dev: claims.deviceId, iat, exp, typ: 'access' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(keyOf(secret));
+  return { token, expiresAt: new Date(exp * 1000) };
 }
 
-/** The token's claims when it is ours, untouched and not expired; null otherwise (the caller answers 401). */
-export function verifyAccessToken(secret: string, token: string, now: Date = new Date()): AccessClaims | null {
-  if (token.length > 2048) return null;
-  const parts = token.split('.');
-  if (parts.length !== 3) return null;
-  const [header, payload, signature] = parts as [string, string, string];
-  if (header !== HEADER || !/^[A-Za-z0-9_-]+$/.test(payload) || !/^[A-Za-z0-9_-]+$/.test(signature)) return null;
-  const expected = sign(secret, `${header}.${payload}`);
-  const given = Buffer.from(signature, 'base64url');
-  // Compared in constant time; the length is not a secret (it is always 32 bytes).
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let json: unknown;
+/**
+ * The token's claims when it is ours, untouched and not expired; null otherwise (the caller answers 401).
+ * Only HS256 is accepted: no `alg` negotiation, so no `none` and no key confusion.
+ */
+export async function verifyAccessToken(secret: string, token: string, now: Date = new Date()): Promise<AccessClaims | null> {
+  if (token.length > MAX_TOKEN_LENGTH) return null;
+  let payload: unknown;
   try {
-    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    ({ payload } = await jwtVerify(token, keyOf(secret), { algorithms: ['HS256'], typ: 'JWT', currentDate: now, requiredClaims: ['exp'] }));
   } catch {
-    return null;
+    return null; // malformed, forged, tampered with or expired: jose says which, the client learns only 401
   }
-  const parsed = payloadSchema.safeParse(json);
+  const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return null;
-  if (parsed.data.exp * 1000 <= now.getTime()) return null;
   return { userId: parsed.data.sub, deviceId: parsed.data.dev, expiresAt: parsed.data.exp };
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { executeRows } from '../../core/db/execute-rows';
 import type { Db } from '../../core/db/types';
 import type { UserRole } from '../../shared/domain';
@@ -27,11 +27,16 @@ export interface StudentDeps {
 export const unauthenticated = (message = 'A valid access token is required.') =>
   new HttpError(401, message, 'invalid_token', { 'WWW-Authenticate': 'Bearer' });
 
+/** What of a request names its student: the Authorization header, nothing else. */
+export interface WithHeaders {
+  readonly headers: IncomingHttpHeaders;
+}
+
 /** The claims of the request's bearer token: 401 when it is missing, not ours, tampered with or expired. */
-export function claimsOf(req: http.IncomingMessage, deps: Pick<StudentDeps, 'tokenSecret' | 'now'>) {
+export async function claimsOf(req: WithHeaders, deps: Pick<StudentDeps, 'tokenSecret' | 'now'>) {
   const token = bearerToken(req.headers.authorization);
   if (!token) throw unauthenticated();
-  const claims = verifyAccessToken(deps.tokenSecret, token, deps.now());
+  const claims = await verifyAccessToken(deps.tokenSecret, token, deps.now());
   if (!claims) throw unauthenticated('The access token is invalid or has expired.');
   return claims;
 }
@@ -43,11 +48,11 @@ export function claimsOf(req: http.IncomingMessage, deps: Pick<StudentDeps, 'tok
  */
 export async function asStudent<T>(
   deps: StudentDeps,
-  req: http.IncomingMessage,
+  req: WithHeaders,
   work: (tx: Db, student: Student) => Promise<T>,
   options: UserTransactionOptions = {},
 ): Promise<T> {
-  const claims = claimsOf(req, deps);
+  const claims = await claimsOf(req, deps);
   return withTransientRetry(() =>
     inUserTransaction(
       deps.db,

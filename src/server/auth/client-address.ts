@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type http from 'node:http';
+import type { IncomingMessage } from 'node:http';
 
 /** `::ffff:10.0.0.5` is 10.0.0.5: one client, one spelling. */
 const plain = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
@@ -9,7 +9,7 @@ const plain = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.
  * operator's reverse proxies, the nearest address before them in X-Forwarded-For. A client's own
  * X-Forwarded-For is never believed, or it could be a new client with every request.
  */
-export function clientAddress(req: http.IncomingMessage, trustedProxies: ReadonlySet<string>): string {
+export function clientAddress(req: Pick<IncomingMessage, 'socket' | 'headers'>, trustedProxies: ReadonlySet<string>): string {
   const peer = plain(req.socket.remoteAddress ?? 'unknown');
   if (!trustedProxies.has(peer)) return peer;
   const header = req.headers['x-forwarded-for'];

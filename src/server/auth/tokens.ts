@@ -56,7 +56,7 @@ export async function issueTokens(
     INSERT INTO sync_refresh_tokens (token_hash, device_id, user_id, issued_at, expires_at)
     VALUES (${hashRefreshToken(refreshToken)}, ${deviceId}, ${user.id}, ${now}, ${new Date(now.getTime() + REFRESH_TOKEN_TTL_MS)})
     ON CONFLICT (token_hash) DO NOTHING`);
-  const access = signAccessToken(secret, { userId: user.id, deviceId }, now);
+  const access = await signAccessToken(secret, { userId: user.id, deviceId }, now);
   return {
     accessToken: access.token,
     accessExpiresAt: access.expiresAt.toISOString(),
