@@ -30,6 +30,8 @@ export function Shell() {
       <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
         {t('app.skipToContent')}
       </button>
+      {/* Before the header in the tab order: a toast's «Закрыть» is a Tab or two away, not after every link of the page. */}
+      <ToastHost />
       <Header />
       <Navigation />
       <main ref={main} id="main" className="app-main" tabIndex={-1}>
@@ -37,7 +39,6 @@ export function Shell() {
           <RouteView route={route} />
         </ErrorBoundary>
       </main>
-      <ToastHost />
     </div>
   );
 }

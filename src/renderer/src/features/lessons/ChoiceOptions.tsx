@@ -1,5 +1,8 @@
 import { Markdown } from '../../components/Markdown';
+import { speechText } from '../chat/speech-text';
 import { toggleChoice } from './exercise-answer';
+
+const hasFormula = (option: string): boolean => option.includes('$');
 
 interface ChoiceOptionsProps {
   /** Radio buttons for one answer, checkboxes for several. */
@@ -31,6 +34,8 @@ export function ChoiceOptions({ multiple, options, name, choice, choices, onChoi
               checked={checked}
               disabled={disabled}
               onChange={() => (multiple ? onChoices(toggleChoice(choices, index)) : onChoice(index))}
+              // A formula's text is MathML, which not every screen reader (nor axe) takes as a label's name.
+              aria-label={hasFormula(option) ? speechText(option) : undefined}
             />
             <Markdown text={option} inline className="option__text" />
           </label>

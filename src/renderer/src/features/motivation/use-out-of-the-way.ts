@@ -1,0 +1,27 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/** The toasts' distance from the window's edge (as in motivation.css). */
+const EDGE = 20;
+
+/**
+ * Whether the toasts move to the top of the window: in their corner at the bottom they would cover
+ * the focused control (the chat's question box), which must stay in view (WCAG 2.4.11's intent).
+ */
+export function useOutOfTheWay(host: RefObject<HTMLElement | null>, count: number): boolean {
+  const [top, setTop] = useState(false);
+  useEffect(() => {
+    if (count === 0) return;
+    const check = () => {
+      const focused = document.activeElement;
+      const area = host.current?.getBoundingClientRect();
+      if (!area || !(focused instanceof HTMLElement) || focused === document.body || host.current?.contains(focused)) return;
+      const field = focused.getBoundingClientRect();
+      const covered = field.bottom > window.innerHeight - EDGE - area.height && field.right > window.innerWidth - EDGE - area.width;
+      setTop(covered);
+    };
+    check();
+    document.addEventListener('focusin', check);
+    return () => document.removeEventListener('focusin', check);
+  }, [host, count]);
+  return top;
+}
