@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ToastHost } from '../features/motivation/ToastHost';
 import { useT } from '../i18n';
+import { rescueFocus } from '../lib/focus';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
@@ -19,6 +20,8 @@ export function Shell() {
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
+      // Signed in: the sign-in form that had the focus is gone. Start at the page, not on <body>.
+      rescueFocus(main.current);
       return;
     }
     main.current?.focus({ preventScroll: true });
