@@ -1,13 +1,17 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readPackFile } from '../../src/core/content/load-packs';
 import { CONTENT_DIR } from '../support/test-databases';
-import { answerOf, registerAccount, setUpBrowserApps, type RunningApp } from './browser-app';
+import { answerOf, ARTEFACTS, registerAccount, setUpBrowserApps, type RunningApp } from './browser-app';
 import { axeViolations, describeViolations } from './axe';
-import { openCourseCard, startCourse } from './lesson-steps';
+import { controlContrast } from './contrast';
+import { openCourseCard, openFirstLesson, startCourse } from './lesson-steps';
 
 const maths = readPackFile(path.join(CONTENT_DIR, 'math-5-fractions.json')).pack;
+const algebra = readPackFile(path.join(CONTENT_DIR, 'algebra-8-quadratic.json')).pack;
 const admin = { fullName: 'Анна Петрова', username: 'anna', password: 'пароль-для-проверки', becomeAdmin: true };
 const THEMES = ['light', 'dark'] as const;
 
@@ -22,7 +26,7 @@ async function visit(page: Page, hash: string): Promise<void> {
   await expect.poll(() => page.getByTestId('loading-state').count(), { timeout: 15_000 }).toBe(0);
 }
 
-/** The critical and serious violations found so far, per screen and theme (all screens are seen before failing). */
+/** The critical and serious violations (and faint field edges or focus rings) found so far, per screen and theme (all screens are seen before failing). */
 const found: string[] = [];
 
 /** axe in both themes; a screenshot of each for a human look. */
@@ -34,6 +38,12 @@ async function auditBothThemes(running: RunningApp, name: string): Promise<void>
     await expect.poll(() => page.evaluate(() => document.getAnimations().filter((animation) => animation.playState === 'running').length)).toBe(0);
     const violations = await axeViolations(page);
     if (violations.length > 0) found.push(`${name} (${theme}):\n${describeViolations(violations)}`);
+    if ((await page.locator('.field__input').count()) > 0) {
+      const contrast = await controlContrast(page);
+      const faint = contrast.borders.filter((border) => border.ratio < 3);
+      if (faint.length > 0 || contrast.focusRing < 3) found.push(`${name} (${theme}): field borders ${JSON.stringify(faint)}, focus ring ${contrast.focusRing}:1`);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    }
     await running.screenshot(`a11y-${name}-${theme}`);
   }
 }
@@ -111,6 +121,44 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     expect(found.join('\n\n')).toBe('');
     expect(running.problems).toEqual([]);
   }, 240_000);
+
+  it('a wrong password marks the password field invalid and ties it to the sentence that says so', async () => {
+    const running = await apps.open();
+    const { page } = running;
+    await registerAccount(page, admin);
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('signout-button').click();
+    await page.locator(`[data-testid="account-tile"][data-username="${admin.username}"]`).click();
+    const password = page.getByTestId('signin-password');
+    await password.fill('не-тот-пароль');
+    await page.getByTestId('signin-submit').click();
+    const error = page.getByTestId('signin-error');
+    await error.waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    const errorId = await error.getAttribute('id');
+    expect(errorId).toBeTruthy();
+    expect((await password.getAttribute('aria-describedby'))?.split(' ')).toContain(errorId);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('signin-password');
+  });
+
+  it('a formula is typeset by the KaTeX whose stylesheet the page loads (1/x² for a screenshot)', async () => {
+    const running = await apps.open();
+    const { page } = running;
+    await registerAccount(page, admin);
+    await openFirstLesson(page, algebra);
+    const option = page.getByTestId('exercise-option').filter({ has: page.locator('annotation', { hasText: '\\frac{1}{x^2}' }) }).first();
+    await option.scrollIntoViewIfNeeded();
+    // Large, for a human look at the screenshot: the exponent clears the fraction bar. (The boxes KaTeX
+    // stacks glyphs in overlap by design, so the DOM cannot tell a collision; the versions below can.)
+    await option.evaluate((element) => {
+      (element as HTMLElement).style.fontSize = '48px';
+    });
+    await option.screenshot({ path: path.join(ARTEFACTS, 'a11y-katex-fraction.png') });
+    // The formula's HTML and the stylesheet come from one KaTeX: rehype-katex resolves the app's own copy.
+    const rehypeKatex = createRequire(createRequire(import.meta.url).resolve('rehype-katex'));
+    const version = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+    expect(version(rehypeKatex.resolve('katex/package.json'))).toBe(version(createRequire(import.meta.url).resolve('katex/package.json')));
+  });
 
   it('the lesson and the chat reflow at 320 CSS px (400 % zoom) with no sideways scrolling', async () => {
     const running = await apps.open();

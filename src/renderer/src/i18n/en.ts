@@ -173,7 +173,6 @@ export const en: EnglishMessages = {
 
   'lesson.number': 'Lesson {number}',
   'lesson.score': 'Score: {score} of 100',
-  'lesson.status': 'Status',
   'lesson.breadcrumb': 'You are here',
   'lesson.loading': 'Loading the lesson…',
   'lesson.loadError': 'Could not load the lesson.',
@@ -994,7 +993,6 @@ export const en: EnglishMessages = {
   'sync.settings.replaceWarning': 'If that is another account on the server, everything you did here moves into it, and on this computer you will sign in to it from now on.',
   'sync.settings.link': 'Link to the server',
   'sync.settings.linking': 'Linking and sending your data…',
-  'sync.settings.linkError': 'The account could not be linked.',
   'sync.settings.state': 'State',
   'sync.settings.serverLabel': 'Server',
   'sync.settings.lastSync': 'Last sync',
@@ -1006,7 +1004,6 @@ export const en: EnglishMessages = {
   'sync.settings.unlink': 'Unlink from the server',
   'sync.settings.unlinkConfirm': 'Unlink the account? The data stays on this computer but is no longer synced.',
   'sync.settings.unlinkYes': 'Yes, unlink',
-  'sync.settings.actionError': 'That did not work.',
   'sync.devices.title': 'Devices',
   'sync.devices.intro': 'Computers this account was signed in on.',
   'sync.devices.loading': 'Loading devices…',

@@ -185,7 +185,6 @@ export const ru = {
 
   'lesson.number': 'Урок {number}',
   'lesson.score': 'Результат: {score} из 100',
-  'lesson.status': 'Статус',
   'lesson.breadcrumb': 'Где вы находитесь',
   'lesson.loading': 'Загружаем урок…',
   'lesson.loadError': 'Не удалось загрузить урок.',
@@ -1050,7 +1049,6 @@ export const ru = {
   'sync.settings.replaceWarning': 'Если на сервере это другая учётная запись, всё сделанное здесь перейдёт в неё, и на этом компьютере вы будете входить в неё.',
   'sync.settings.link': 'Связать с сервером',
   'sync.settings.linking': 'Связываем и отправляем данные…',
-  'sync.settings.linkError': 'Не удалось связать учётную запись.',
   'sync.settings.state': 'Состояние',
   'sync.settings.serverLabel': 'Сервер',
   'sync.settings.lastSync': 'Последняя синхронизация',
@@ -1062,7 +1060,6 @@ export const ru = {
   'sync.settings.unlink': 'Отвязать от сервера',
   'sync.settings.unlinkConfirm': 'Отвязать учётную запись? Данные останутся на этом компьютере, но перестанут синхронизироваться.',
   'sync.settings.unlinkYes': 'Да, отвязать',
-  'sync.settings.actionError': 'Не получилось.',
   'sync.devices.title': 'Устройства',
   'sync.devices.intro': 'Компьютеры, на которых входили в эту учётную запись.',
   'sync.devices.loading': 'Загружаем устройства…',
