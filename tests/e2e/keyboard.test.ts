@@ -146,6 +146,17 @@ describe('keyboard only', () => {
     await expect.poll(() => page.getByTestId('chat-reply-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('complete');
     await expect.poll(async () => (await focused(page)).testId).toBe('chat-input');
     await expect.poll(() => page.getByTestId('chat-reply-announcement').textContent()).toMatch(/^Ответ учителя: .{20,}/);
+    // The first question earns an achievement: its toast does not cover the box that has the focus.
+    await page.getByTestId('toast').first().waitFor();
+    const overlaps = () =>
+      page.evaluate(() => {
+        const box = document.activeElement!.getBoundingClientRect();
+        return [...document.querySelectorAll('[data-testid="toast"]')].some((toast) => {
+          const area = toast.getBoundingClientRect();
+          return area.left < box.right && box.left < area.right && area.top < box.bottom && box.top < area.bottom;
+        });
+      });
+    await expect.poll(overlaps).toBe(false);
 
     // «Новый разговор» and Escape: the panel closes, the focus is back on its button.
     await tabTo(page, '[data-testid="chat-new"]', { back: true });
