@@ -1,8 +1,5 @@
 import { Markdown } from '../../components/Markdown';
-import { speechText } from '../chat/speech-text';
-import { toggleChoice } from './exercise-answer';
-
-const hasFormula = (option: string): boolean => option.includes('$');
+import { optionName, toggleChoice } from './exercise-answer';
 
 interface ChoiceOptionsProps {
   /** Radio buttons for one answer, checkboxes for several. */
@@ -35,7 +32,7 @@ export function ChoiceOptions({ multiple, options, name, choice, choices, onChoi
               disabled={disabled}
               onChange={() => (multiple ? onChoices(toggleChoice(choices, index)) : onChoice(index))}
               // A formula's text is MathML, which not every screen reader (nor axe) takes as a label's name.
-              aria-label={hasFormula(option) ? speechText(option) : undefined}
+              aria-label={optionName(option)}
             />
             <Markdown text={option} inline className="option__text" />
           </label>

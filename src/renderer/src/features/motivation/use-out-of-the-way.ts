@@ -1,7 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-
-/** The toasts' distance from the window's edge (as in motivation.css). */
-const EDGE = 20;
+import { toastsWouldCover } from './covers';
 
 /**
  * Whether the toasts move to the top of the window: in their corner at the bottom they would cover
@@ -15,9 +13,7 @@ export function useOutOfTheWay(host: RefObject<HTMLElement | null>, count: numbe
       const focused = document.activeElement;
       const area = host.current?.getBoundingClientRect();
       if (!area || !(focused instanceof HTMLElement) || focused === document.body || host.current?.contains(focused)) return;
-      const field = focused.getBoundingClientRect();
-      const covered = field.bottom > window.innerHeight - EDGE - area.height && field.right > window.innerWidth - EDGE - area.width;
-      setTop(covered);
+      setTop(toastsWouldCover(focused.getBoundingClientRect(), area, { width: window.innerWidth, height: window.innerHeight }));
     };
     check();
     document.addEventListener('focusin', check);
