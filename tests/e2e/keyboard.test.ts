@@ -178,6 +178,13 @@ describe('keyboard only', () => {
     await tabTo(page, '[data-testid="delete-cancel"]');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page)).testId).toBe('delete-account');
+
+    // The user menu: Tab past its last item closes it (an open menu would hide what has the focus).
+    await tabTo(page, '[data-testid="user-menu"]', { back: true });
+    await page.keyboard.press('Enter');
+    await tabTo(page, '[data-testid="signout-button"]');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByTestId('user-menu').getAttribute('aria-expanded')).toBe('false');
     expect(running.problems).toEqual([]);
   }, 240_000);
 });
