@@ -71,7 +71,7 @@ async function answerByKeyboard(page: Page, exercise: Exercise): Promise<void> {
 }
 
 describe('keyboard only', () => {
-  it('registration → a lesson with every kind of exercise → completion → a chat message, the focus always somewhere sensible', async () => {
+  it('registration → a lesson (choices, numbers, exam-style and short answers, an expression) → completion → a chat message, the focus always somewhere sensible', async () => {
     const running = await apps.open();
     const { page } = running;
 
