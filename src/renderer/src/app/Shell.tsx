@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ToastHost } from '../features/motivation/ToastHost';
 import { useT } from '../i18n';
+import { rescueFocus } from '../lib/focus';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
@@ -19,6 +20,8 @@ export function Shell() {
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
+      // Signed in: the sign-in form that had the focus is gone. Start at the page, not on <body>.
+      rescueFocus(main.current);
       return;
     }
     main.current?.focus({ preventScroll: true });
@@ -30,6 +33,8 @@ export function Shell() {
       <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
         {t('app.skipToContent')}
       </button>
+      {/* Before the header in the tab order: a toast's «Закрыть» is a Tab or two away, not after every link of the page. */}
+      <ToastHost />
       <Header />
       <Navigation />
       <main ref={main} id="main" className="app-main" tabIndex={-1}>
@@ -37,7 +42,6 @@ export function Shell() {
           <RouteView route={route} />
         </ErrorBoundary>
       </main>
-      <ToastHost />
     </div>
   );
 }

@@ -45,14 +45,21 @@ export function UserMenu({ user }: { user: SessionUser }) {
   }, [open]);
 
   return (
-    <div className="user-menu" ref={root}>
+    <div
+      className="user-menu"
+      ref={root}
+      onBlur={(event) => {
+        // Tab past the last item (or a click elsewhere) closes it: an open menu must not hide what has the focus.
+        if (event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+      }}
+    >
       <button
         ref={toggle}
         type="button"
         className="user-menu__toggle"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={t('userMenu.label', { name: user.fullName })}
+        title={t('userMenu.label', { name: user.fullName })}
         onClick={() => setOpen((value) => !value)}
         data-testid="user-menu"
       >

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { contract } from '../../../../shared/contract';
 import { navigate } from '../../app/router';
 import { DEFAULT_ROUTE } from '../../app/routes';
+import { EmailField, LoginField, PasswordField } from '../../components/CredentialFields';
 import { TextField } from '../../components/TextField';
 import { errorKey, useT } from '../../i18n';
 import { checkInput, explainedByFields, fieldErrorsOf } from '../../lib/field-errors';
@@ -50,24 +51,9 @@ export function RegisterForm({ first, adminRequired = false }: RegisterFormProps
   return (
     <form ref={form} className="form" onSubmit={submit} noValidate>
       <TextField label={t('register.fullName')} testId="register-fullname" autoComplete="name" autoFocus {...field('fullName')} />
-      <TextField
-        label={t('register.username')}
-        hint={t('register.usernameHint')}
-        testId="register-username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        {...field('username')}
-      />
-      <TextField label={t('register.email')} type="email" testId="register-email" autoComplete="email" spellCheck={false} {...field('email')} />
-      <TextField
-        label={t('register.password')}
-        hint={t('register.passwordHint')}
-        type="password"
-        testId="register-password"
-        autoComplete="new-password"
-        {...field('password')}
-      />
+      <LoginField label={t('register.username')} hint={t('register.usernameHint')} testId="register-username" {...field('username')} />
+      <EmailField label={t('register.email')} testId="register-email" {...field('email')} />
+      <PasswordField purpose="new" label={t('register.password')} hint={t('register.passwordHint')} testId="register-password" {...field('password')} />
       {first && (
         <div className="checkbox-field">
           <input

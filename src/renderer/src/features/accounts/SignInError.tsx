@@ -2,7 +2,7 @@ import { errorKey, useT } from '../../i18n';
 import type { ApiError } from '../../lib/api-error';
 
 /** Why signing in did not work, as a sentence; a back-off counts down the seconds live. */
-export function SignInError({ error, secondsLeft }: { error: ApiError; secondsLeft: number }) {
+export function SignInError({ id, error, secondsLeft }: { id: string; error: ApiError; secondsLeft: number }) {
   const t = useT();
   const text =
     error.code === 'unauthenticated'
@@ -13,7 +13,7 @@ export function SignInError({ error, secondsLeft }: { error: ApiError; secondsLe
           : t('signIn.canRetry')
         : t(errorKey(error.code));
   return (
-    <p className="form-error" role="alert" data-testid="signin-error" data-error-code={error.code}>
+    <p id={id} className="form-error" role="alert" data-testid="signin-error" data-error-code={error.code}>
       {text}
     </p>
   );

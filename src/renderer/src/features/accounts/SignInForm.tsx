@@ -3,8 +3,7 @@ import type { SignInTile } from '../../../../shared/contract';
 import { navigate } from '../../app/router';
 import { DEFAULT_ROUTE } from '../../app/routes';
 import { AccountAvatar } from '../../components/AccountAvatar';
-import { FieldError } from '../../components/FieldError';
-import { TextField } from '../../components/TextField';
+import { LoginField, PasswordField } from '../../components/CredentialFields';
 import { useT } from '../../i18n';
 import { toApiError } from '../../lib/api-error';
 import { useAction } from '../../lib/use-action';
@@ -19,7 +18,7 @@ interface SignInFormProps {
 
 export function SignInForm({ account }: SignInFormProps) {
   const t = useT();
-  const passwordId = useId();
+  const errorId = useId();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ login: boolean; password: boolean }>({ login: false, password: false });
@@ -42,6 +41,9 @@ export function SignInForm({ account }: SignInFormProps) {
     }
   });
 
+  // «Неверный логин или пароль»: the fields it concerns are marked invalid and described by it.
+  const refused = signIn.error?.code === 'unauthenticated';
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const who = account ? account.username : login.trim();
@@ -60,40 +62,30 @@ export function SignInForm({ account }: SignInFormProps) {
           <p className="signin-account__name">{account.fullName}</p>
         </div>
       ) : (
-        <TextField
+        <LoginField
           label={t('signIn.login')}
           name="login"
           testId="signin-login"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
           autoFocus
           issue={missing.login ? 'required' : undefined}
+          refusedBy={refused ? errorId : undefined}
           value={login}
           onChange={(event) => setLogin(event.target.value)}
         />
       )}
-      <div className="field">
-        <label className="field__label" htmlFor={passwordId}>
-          {t('signIn.password')}
-        </label>
-        <input
-          ref={passwordInput}
-          id={passwordId}
-          className="field__input"
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          autoFocus={account !== null}
-          aria-invalid={missing.password ? true : undefined}
-          aria-describedby={missing.password ? `${passwordId}-error` : undefined}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          data-testid="signin-password"
-        />
-        {missing.password && <FieldError id={`${passwordId}-error`} field="password" issue="required" />}
-      </div>
-      {signIn.error && <SignInError error={signIn.error} secondsLeft={secondsLeft} />}
+      <PasswordField
+        ref={passwordInput}
+        purpose="current"
+        label={t('signIn.password')}
+        name="password"
+        testId="signin-password"
+        autoFocus={account !== null}
+        issue={missing.password ? 'required' : undefined}
+        refusedBy={refused ? errorId : undefined}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+      />
+      {signIn.error && <SignInError id={errorId} error={signIn.error} secondsLeft={secondsLeft} />}
       <button
         type="submit"
         className="button button--primary button--large"

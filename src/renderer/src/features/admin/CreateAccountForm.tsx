@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { contract } from '../../../../shared/contract';
 import { USER_ROLES, type UserRole } from '../../../../shared/domain';
+import { EmailField, LoginField, PasswordField } from '../../components/CredentialFields';
 import { TextField } from '../../components/TextField';
 import { errorKey, roleKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
@@ -42,24 +43,9 @@ export function CreateAccountForm({ onCreated }: { onCreated: () => void }) {
   return (
     <form ref={form} className="form" onSubmit={submit} noValidate>
       <TextField label={t('register.fullName')} testId="admin-create-fullname" autoComplete="off" {...field('fullName')} />
-      <TextField
-        label={t('register.username')}
-        hint={t('register.usernameHint')}
-        testId="admin-create-username"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        {...field('username')}
-      />
-      <TextField label={t('register.email')} type="email" testId="admin-create-email" autoComplete="off" spellCheck={false} {...field('email')} />
-      <TextField
-        label={t('register.password')}
-        hint={t('register.passwordHint')}
-        type="password"
-        testId="admin-create-password"
-        autoComplete="new-password"
-        {...field('password')}
-      />
+      <LoginField label={t('register.username')} hint={t('register.usernameHint')} testId="admin-create-username" autoComplete="off" {...field('username')} />
+      <EmailField label={t('register.email')} testId="admin-create-email" autoComplete="off" {...field('email')} />
+      <PasswordField purpose="new" label={t('register.password')} hint={t('register.passwordHint')} testId="admin-create-password" {...field('password')} />
       <div className="field">
         <label className="field__label" htmlFor={roleId}>
           {t('admin.role')}

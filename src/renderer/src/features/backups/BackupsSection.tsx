@@ -7,6 +7,7 @@ import { useAction } from '../../lib/use-action';
 import { useCall } from '../../lib/use-call';
 import { BackupsTable } from './BackupsTable';
 import { RestoreDialog } from './RestoreDialog';
+import { useReturnFocus } from '../../lib/focus';
 
 /**
  * Settings → «Резервные копии»: for an admin of the computer, or the only account on it (the core
@@ -18,6 +19,7 @@ export function BackupsSection() {
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [made, setMade] = useState(false);
   const opener = useRef<HTMLElement | null>(null);
+  useReturnFocus(restoring !== null, opener);
   const create = useAction(async () => {
     setMade(false);
     await api.call('backups.create');
@@ -71,10 +73,7 @@ export function BackupsSection() {
         <RestoreDialog
           backup={restoring}
           restore={(id) => api.call('backups.restore', { id })}
-          onClose={() => {
-            setRestoring(null);
-            opener.current?.focus();
-          }}
+          onClose={() => setRestoring(null)}
         />
       )}
     </div>

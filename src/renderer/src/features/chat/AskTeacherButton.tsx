@@ -12,10 +12,12 @@ interface AskTeacherButtonProps {
   exerciseId?: string;
   attempt?: ExerciseAttempt;
   testId?: string;
+  /** What it asks about («Задание 3»): a lesson has several of these buttons, each needs its context. */
+  describedBy?: string;
 }
 
 /** «Спросить учителя»: a conversation about this lesson (or exercise) opens in the chat. */
-export function AskTeacherButton({ lessonId, courseId, exerciseId, attempt, testId = 'ask-teacher' }: AskTeacherButtonProps) {
+export function AskTeacherButton({ lessonId, courseId, exerciseId, attempt, testId = 'ask-teacher', describedBy }: AskTeacherButtonProps) {
   const t = useT();
   const start = useAction(async () => {
     const session = await api.call('chat.startSession', { sessionType: 'lesson', lessonId, courseId, exerciseId, attempt });
@@ -23,7 +25,11 @@ export function AskTeacherButton({ lessonId, courseId, exerciseId, attempt, test
   });
   return (
     <span className="ask-teacher">
-      <button type="button" className="button ask-teacher__button" onClick={() => void start.run()} aria-busy={start.pending} data-testid={testId}>
+      <button type="button" className="button ask-teacher__button" onClick={() => void start.run()}
+        aria-busy={start.pending}
+        aria-describedby={describedBy}
+        data-testid={testId}
+      >
         {start.pending ? t('chat.ask.opening') : t('chat.ask')}
       </button>
       {start.error && (

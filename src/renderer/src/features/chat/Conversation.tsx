@@ -9,6 +9,7 @@ import { Composer } from './Composer';
 import { ConversationEmpty } from './ConversationEmpty';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './MessageList';
+import { ReplyAnnouncer } from './ReplyAnnouncer';
 import { ReplyControls } from './ReplyControls';
 import { useConversation } from './use-conversation';
 import { useReadAloud } from './use-read-aloud';
@@ -74,6 +75,7 @@ export function Conversation({ sessionId, session, highlightMessageId, onHighlig
             readAloud={readAloud}
             empty={!busy && messages.length === 0 ? <ConversationEmpty session={session} onPick={pick} /> : null}
           />
+          <ReplyAnnouncer messages={messages} outcomes={state.outcomes} />
           <ReplyControls
             busy={busy}
             streaming={streamingReply(state) !== null}

@@ -3,6 +3,7 @@ import type { ChatSession } from '../../../../shared/contract';
 import { navigate } from '../../app/router';
 import { errorKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
+import { useReturnFocus } from '../../lib/focus';
 import { useAction } from '../../lib/use-action';
 
 type NewType = Extract<ChatSession['sessionType'], 'interactive' | 'voice'>;
@@ -13,6 +14,8 @@ export function NewSessionButton({ onCreated }: { onCreated: (session: ChatSessi
   const id = useId();
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useReturnFocus(open, toggle);
   const start = useAction(async (sessionType: NewType) => {
     const session = await api.call('chat.startSession', { sessionType });
     setOpen(false);
@@ -26,6 +29,7 @@ export function NewSessionButton({ onCreated }: { onCreated: (session: ChatSessi
   return (
     <div className="chat-new">
       <button
+        ref={toggle}
         type="button"
         className="button button--primary chat-new__toggle"
         aria-expanded={open}

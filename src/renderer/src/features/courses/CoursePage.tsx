@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { CourseDetail, Enrolment } from '../../../../shared/contract';
 import { hrefFor } from '../../app/routes';
 import { ErrorState } from '../../components/ErrorState';
@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
 import type { ApiError } from '../../lib/api-error';
+import { rescueFocus } from '../../lib/focus';
 import { OpenPlanLink } from '../plans/OpenPlanLink';
 import { ContinueLink } from './ContinueLink';
 import { CourseMeta } from './CourseMeta';
@@ -52,6 +53,14 @@ export function CoursePage({ courseId }: { courseId: string }) {
 
 function CourseDetails({ course, onEnrolment }: { course: CourseDetail; onEnrolment: (enrolment: Enrolment) => void }) {
   const t = useT();
+  const statusCard = useRef<HTMLDivElement>(null);
+  const enrolled = course.enrolment !== null;
+  const wasEnrolled = useRef(enrolled);
+  // «Начать курс» went away with the enrolment: its place is taken by «Продолжить», which takes the focus.
+  useEffect(() => {
+    if (enrolled && !wasEnrolled.current) rescueFocus(statusCard.current?.querySelector<HTMLElement>('a[href], button:not([disabled])'));
+    wasEnrolled.current = enrolled;
+  }, [enrolled]);
   return (
     <>
       <PageTitle title={course.title} testId="course-title" />
@@ -62,7 +71,7 @@ function CourseDetails({ course, onEnrolment }: { course: CourseDetail; onEnrolm
         </p>
       )}
       {course.description && <p className="course-description">{course.description}</p>}
-      <div className="card course-status">
+      <div ref={statusCard} className="card course-status">
         {course.enrolment ? (
           <>
             <EnrolmentProgress enrolment={course.enrolment} />

@@ -11,6 +11,9 @@ interface AnswerFieldProps {
   disabled: boolean;
   /** Null until the expression parser has loaded (expression exercises only). */
   readsAsExpression: ExpressionReader | null;
+  /** The exercise's number («Задание 3») and its prompt: every field is «Ваш ответ», these tell them apart. */
+  titleId: string;
+  promptId: string;
 }
 
 /** The hint under the field: how this field reads an answer, naming the course's exam where its rules apply. */
@@ -37,7 +40,7 @@ function invalidNote(t: Translate, text: string, reading: NumberReading | null, 
 }
 
 /** The typed answer of a number, fraction, expression, short-text or exam-style exercise, with its unit and how it is read. */
-export function AnswerField({ exercise, text, onChange, disabled, readsAsExpression }: AnswerFieldProps) {
+export function AnswerField({ exercise, text, onChange, disabled, readsAsExpression, titleId, promptId }: AnswerFieldProps) {
   const t = useT();
   const id = useId();
   const language = useLanguage((state) => state.language);
@@ -58,10 +61,10 @@ export function AnswerField({ exercise, text, onChange, disabled, readsAsExpress
       ? t('exercise.numberUnderstood', { value: shown })
       : null;
   const note = invalid !== null || understood !== null;
-  const describedBy = [hint ? `${id}-hint` : null, note ? `${id}-note` : null, exercise.unit ? `${id}-unit` : null].filter(Boolean).join(' ');
+  const describedBy = [promptId, hint ? `${id}-hint` : null, note ? `${id}-note` : null, exercise.unit ? `${id}-unit` : null].filter(Boolean).join(' ');
   return (
     <div className="field answer-field">
-      <label className="field__label" htmlFor={id}>
+      <label id={`${id}-label`} className="field__label" htmlFor={id}>
         {t('exercise.answer')}
       </label>
       {hint && (
@@ -82,7 +85,8 @@ export function AnswerField({ exercise, text, onChange, disabled, readsAsExpress
           onChange={(event) => onChange(event.target.value)}
           disabled={disabled}
           aria-invalid={invalid !== null ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-labelledby={`${id}-label ${titleId}`}
+          aria-describedby={describedBy}
           data-testid="exercise-input"
         />
         {exercise.unit && (

@@ -1,5 +1,5 @@
 import { Markdown } from '../../components/Markdown';
-import { toggleChoice } from './exercise-answer';
+import { optionName, toggleChoice } from './exercise-answer';
 
 interface ChoiceOptionsProps {
   /** Radio buttons for one answer, checkboxes for several. */
@@ -31,6 +31,8 @@ export function ChoiceOptions({ multiple, options, name, choice, choices, onChoi
               checked={checked}
               disabled={disabled}
               onChange={() => (multiple ? onChoices(toggleChoice(choices, index)) : onChoice(index))}
+              // A formula's text is MathML, which not every screen reader (nor axe) takes as a label's name.
+              aria-label={optionName(option)}
             />
             <Markdown text={option} inline className="option__text" />
           </label>

@@ -81,6 +81,8 @@ export function ExerciseCard({ lessonId, exercise, number, onSolved }: ExerciseC
             onChange={(text) => setDraft((current) => ({ ...current, text }))}
             disabled={solved}
             readsAsExpression={readsAsExpression}
+            titleId={`${id}-title`}
+            promptId={`${id}-prompt`}
           />
         )}
         {!solved && (
@@ -104,6 +106,7 @@ export function ExerciseCard({ lessonId, exercise, number, onSolved }: ExerciseC
           exerciseId={exercise.id}
           attempt={latestAttempt(exercise, checkedAnswer, check.attempts, solved)}
           testId="exercise-ask-teacher"
+          describedBy={`${id}-title`}
         />
       </div>
     </article>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readExpression } from '../../../../shared/answer-expression';
-import { EMPTY_DRAFT, lessonScore, readNumber, toAnswer, toggleChoice } from './exercise-answer';
+import { EMPTY_DRAFT, lessonScore, optionName, readNumber, toAnswer, toggleChoice } from './exercise-answer';
 
 describe('exercise answers', () => {
   it('sends nothing until something is chosen or typed', () => {
@@ -54,5 +54,11 @@ describe('exercise answers', () => {
     expect(lessonScore(1, 7)).toBe(14);
     expect(lessonScore(2, 3)).toBe(67);
     expect(lessonScore(7, 7)).toBe(100);
+  });
+
+  it('names an option that holds a formula by its words, and leaves one of plain words to its label', () => {
+    expect(optionName('$\\frac{3}{4}$')).toBe('3/4');
+    expect(optionName('$\\frac{1}{x^2} + x = 2$')).toBe('1/x² + x = 2');
+    expect(optionName('Числитель')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { ExerciseView, MethodInput } from '../../../../shared/contract';
 import { readTypedNumber } from '../../../../shared/answer-number';
+import { speechText } from '../chat/speech-text';
 import type { ExpressionReader } from './use-expression-reader';
 
 export type ExerciseAnswer = MethodInput<'exercises.check'>['answer'];
@@ -53,6 +54,17 @@ export function toAnswer(exercise: Pick<ExerciseView, 'type'>, draft: ExerciseDr
 /** Ticks or unticks one option of a multiple-choice exercise. */
 export const toggleChoice = (choices: readonly number[], index: number): number[] =>
   choices.includes(index) ? choices.filter((choice) => choice !== index) : [...choices, index];
+
+/**
+ * The name of an option that holds a formula: its words as a voice would say them («1/x² + x = 2»). The
+ * typeset formula's MathML is not taken as a label's name by every screen reader (nor by axe); an option
+ * of plain words is named by its label as it is (undefined).
+ */
+export const optionName = (option: string): string | undefined =>
+  option.includes('$') ? speechText(option).replace(/\^(\d+)/g, (_, digits: string) => [...digits].map((digit) => SUPERSCRIPT[Number(digit)]).join('')) : undefined;
+
+/** «x²» is read as «x squared»; «x^2» as «x caret 2». */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The lesson's score: the share of its exercises answered right (at any try); a lesson without any is 100. */
 export function lessonScore(solved: number, total: number): number {

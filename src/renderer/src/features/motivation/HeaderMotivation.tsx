@@ -28,7 +28,8 @@ export function HeaderMotivation() {
     ...(hideStreaks ? [] : [t('motivation.header.streak', { count: data.streak.current })]),
   ].join(', ');
   return (
-    <a className="header-motivation" href={hrefFor({ name: 'progress' })} aria-label={label} title={label} data-testid="header-motivation">
+    // Named by what it shows (WCAG 2.5.3: a voice user says what they see); the words come as its description.
+    <a className="header-motivation" href={hrefFor({ name: 'progress' })} title={label} data-testid="header-motivation">
       <span className="header-motivation__item" data-testid="header-points" data-points={data.totalPoints}>
         <AchievementIcon name="star" size={18} />
         {t('motivation.header.pointsShort', { points: data.totalPoints })}

@@ -4,8 +4,8 @@ import { AchievementIcon } from '../achievements/AchievementIcon';
 import { achievementTitle } from '../achievements/achievement-text';
 import type { Toast as ToastData } from './toast-queue';
 
-/** Long enough to read, short enough not to be in the way; paused while the pointer or focus is on it. */
-const SHOWN_MS: Readonly<Record<ToastData['kind'], number>> = { points: 5_000, achievement: 9_000 };
+/** Long enough to read slowly, short enough not to be in the way; paused while the pointer or focus is on it. */
+const SHOWN_MS: Readonly<Record<ToastData['kind'], number>> = { points: 10_000, achievement: 15_000 };
 
 export function Toast({ toast, onDismiss }: { toast: ToastData; onDismiss: () => void }) {
   const t = useT();

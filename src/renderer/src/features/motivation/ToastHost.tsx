@@ -1,8 +1,10 @@
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
+import { rescueFocus } from '../../lib/focus';
 import { useCoreEvent } from '../../lib/use-core-event';
 import { Toast } from './Toast';
+import { useOutOfTheWay } from './use-out-of-the-way';
 import { initialToastState, toastReducer, unseenShown, visibleToasts } from './toast-queue';
 import './motivation.css';
 
@@ -51,11 +53,41 @@ export function ToastHost() {
   }, [shown]);
 
   const toasts = visibleToasts(state);
+  const host = useRef<HTMLDivElement>(null);
+  const top = useOutOfTheWay(host, toasts.length);
+  // Where the student was before Tab brought them to a toast: «Закрыть» takes them back there.
+  const cameFrom = useRef<HTMLElement | null>(null);
+  const [dismissals, setDismissals] = useState(0);
+  // A toast closed while the focus was in it (by «Закрыть»): the next toast's «Закрыть», or back.
+  useEffect(() => {
+    if (dismissals === 0) return;
+    rescueFocus(host.current?.querySelector<HTMLElement>('[data-testid="toast-dismiss"]') ?? cameFrom.current ?? document.getElementById('main'));
+  }, [dismissals]);
+
   return (
-    <div className="toast-host" role="status" aria-live="polite" aria-label={t('toast.region')} data-testid="toast-host">
+    <div
+      ref={host}
+      className={top ? 'toast-host toast-host--top' : 'toast-host'}
+      role="status"
+      aria-live="polite"
+      aria-label={t('toast.region')}
+      onFocus={(event) => {
+        const from = event.relatedTarget;
+        if (from instanceof HTMLElement && !event.currentTarget.contains(from)) cameFrom.current = from;
+      }}
+      data-testid="toast-host"
+      data-position={top ? 'top' : 'bottom'}
+    >
       <ul className="toast-list">
         {toasts.map((toast) => (
-          <Toast key={toast.key} toast={toast} onDismiss={() => dispatch({ type: 'dismiss', key: toast.key })} />
+          <Toast
+            key={toast.key}
+            toast={toast}
+            onDismiss={() => {
+              dispatch({ type: 'dismiss', key: toast.key });
+              setDismissals((count) => count + 1);
+            }}
+          />
         ))}
       </ul>
     </div>

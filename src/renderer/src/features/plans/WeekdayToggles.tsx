@@ -29,7 +29,6 @@ export function WeekdayToggles({ value, onToggle, labelledBy, describedBy, inval
           type="button"
           className="segmented__option plan-days__day"
           aria-pressed={value.includes(day)}
-          aria-label={t(`plan.weekdayFull.${day}`)}
           title={t(`plan.weekdayFull.${day}`)}
           onClick={() => onToggle(day)}
           data-testid={`plan-day-${day}`}

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { contract } from '../../../../shared/contract';
-import { TextField } from '../../components/TextField';
+import { PasswordField } from '../../components/CredentialFields';
 import { errorKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { checkInput, explainedByFields, fieldErrorsOf } from '../../lib/field-errors';
@@ -36,19 +36,11 @@ export function ChangePasswordForm() {
   };
   return (
     <form ref={form} className="form" onSubmit={submit} noValidate>
-      <TextField
-        label={t('profile.currentPassword')}
-        type="password"
-        autoComplete="current-password"
-        testId="current-password"
-        issue={currentIssue}
-        {...field('currentPassword')}
-      />
-      <TextField
+      <PasswordField purpose="current" label={t('profile.currentPassword')} testId="current-password" issue={currentIssue} {...field('currentPassword')} />
+      <PasswordField
+        purpose="new"
         label={t('profile.newPassword')}
         hint={t('register.passwordHint')}
-        type="password"
-        autoComplete="new-password"
         testId="new-password"
         issue={issues.newPassword}
         {...field('newPassword')}

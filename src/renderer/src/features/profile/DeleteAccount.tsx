@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { TextField } from '../../components/TextField';
+import { PasswordField } from '../../components/CredentialFields';
 import { errorKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
+import { useReturnFocus } from '../../lib/focus';
 import { explainedByFields, fieldErrorsOf } from '../../lib/field-errors';
 import { useAction } from '../../lib/use-action';
 import { useSession } from '../../session';
@@ -11,6 +12,7 @@ export function DeleteAccount() {
   const t = useT();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  useReturnFocus(open, opener);
   return (
     <div className="setting">
       <p className="setting__hint">{t('profile.deleteHint')}</p>
@@ -18,12 +20,7 @@ export function DeleteAccount() {
         {t('profile.delete')}
       </button>
       {open && (
-        <DeleteDialog
-          onClose={() => {
-            setOpen(false);
-            opener.current?.focus();
-          }}
-        />
+        <DeleteDialog onClose={() => setOpen(false)} />
       )}
     </div>
   );
@@ -70,11 +67,10 @@ function DeleteDialog({ onClose }: { onClose: () => void }) {
           {t('profile.deleteTitle')}
         </h2>
         <p id={textId}>{t('profile.deleteText')}</p>
-        <TextField
+        <PasswordField
+          purpose="current"
           label={t('profile.deletePassword')}
           name="password"
-          type="password"
-          autoComplete="current-password"
           autoFocus
           testId="delete-confirm-password"
           issue={issue}

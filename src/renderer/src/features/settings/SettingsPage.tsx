@@ -27,6 +27,8 @@ export function SettingsPage() {
       {preferences ? (
         <>
           <div className="card settings-group">
+            {/* Each card has its heading: the settings' own <h3>s never come straight after the page's <h1>. */}
+            <h2 className="section-title">{t('settings.appearance')}</h2>
             <LanguageSetting value={preferences.language} />
             <ThemeSetting value={preferences.theme} />
           </div>

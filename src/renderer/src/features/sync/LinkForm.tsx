@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../../shared/contract';
 import { serverUrlSchema } from '../../../../shared/contract/sync';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { LockedBySchool } from '../../components/LockedBySchool';
+import { LoginField, PasswordField } from '../../components/CredentialFields';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
@@ -31,6 +32,7 @@ const signInForm = registerForm.extend({ login: z.string().trim().min(1, { messa
 export function LinkForm({ user, again = null }: { user: SessionUser; again?: { serverUrl: string } | null }) {
   const t = useT();
   const modeLabel = useId();
+  const errorId = useId();
   const server = useServerUrl(again?.serverUrl ?? '');
   const [mode, setMode] = useState<Mode>(again ? 'signIn' : 'register');
   const [login, setLogin] = useState(user.username);
@@ -63,6 +65,8 @@ export function LinkForm({ user, again = null }: { user: SessionUser; again?: { 
   // A wrong password of this account (register) belongs under its field; the server's is a sentence.
   const passwordIssue = fields.password ?? (mode === 'register' && syncFailureOf(link.error) === 'wrong_password' ? 'wrong_password' : undefined);
   const sentence = link.error && !explainedByFields(link.error) && !(mode === 'register' && passwordIssue === 'wrong_password');
+  // The server's «wrong login or password» is a sentence: both fields are marked and described by it.
+  const serverRefused = Boolean(sentence) && mode === 'signIn' && syncFailureOf(link.error) === 'wrong_password';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -108,31 +112,29 @@ export function LinkForm({ user, again = null }: { user: SessionUser; again?: { 
         </>
       )}
       {mode === 'signIn' && (
-        <TextField
+        <LoginField
           label={t('sync.settings.login')}
           name="login"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
           testId="sync-login"
           value={login}
           issue={fields.login}
+          refusedBy={serverRefused ? errorId : undefined}
           onChange={(event) => setLogin(event.target.value)}
         />
       )}
-      <TextField
+      <PasswordField
+        purpose="current"
         label={t('sync.settings.password')}
         hint={mode === 'register' ? t('sync.settings.passwordHintRegister') : t('sync.settings.passwordHintSignIn')}
         name="password"
-        type="password"
-        autoComplete="current-password"
         testId="sync-password"
         value={password}
         issue={passwordIssue}
+        refusedBy={serverRefused ? errorId : undefined}
         onChange={(event) => setPassword(event.target.value)}
       />
       {mode === 'signIn' && !again && <p className="setting__hint">{t('sync.settings.replaceWarning')}</p>}
-      {link.error && sentence && <SyncErrorLine error={link.error} secondsLeft={secondsLeft} testId="sync-link-error" />}
+      {link.error && sentence && <SyncErrorLine id={errorId} error={link.error} secondsLeft={secondsLeft} testId="sync-link-error" />}
       <div className="form__actions">
         <button
           type="submit"

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { serverUrlSchema } from '../../../../shared/contract/sync';
 import { navigate } from '../../app/router';
 import { DEFAULT_ROUTE } from '../../app/routes';
 import { LockedBySchool } from '../../components/LockedBySchool';
+import { LoginField, PasswordField } from '../../components/CredentialFields';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
@@ -13,6 +14,7 @@ import { useAction } from '../../lib/use-action';
 import { useCountdown } from '../../lib/use-countdown';
 import { useSession } from '../../session';
 import { SyncErrorLine } from './SyncErrorLine';
+import { syncFailureOf } from './sync-text';
 import { useServerUrl } from './use-server-url';
 import './sync.css';
 
@@ -26,6 +28,7 @@ const form = z.object({ serverUrl: serverUrlSchema, login: required, password: z
 export function ServerSignInForm() {
   const t = useT();
   const server = useServerUrl();
+  const errorId = useId();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
@@ -46,6 +49,8 @@ export function ServerSignInForm() {
   });
 
   const fields = fieldErrorsOf(signIn.error);
+  // The server does not say which of the two was wrong: both are marked, described by the sentence.
+  const wrongPassword = syncFailureOf(signIn.error) === 'wrong_password';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void signIn.run();
@@ -68,28 +73,28 @@ export function ServerSignInForm() {
         onChange={(event) => server.set(event.target.value)}
       />
       {server.locked && <LockedBySchool setting="syncServerUrl" />}
-      <TextField
+      <LoginField
         label={t('signIn.login')}
         name="login"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
         testId="server-sign-in-login"
         value={login}
         issue={fields.login}
+        refusedBy={wrongPassword ? errorId : undefined}
         onChange={(event) => setLogin(event.target.value)}
       />
-      <TextField
+      <PasswordField
+        purpose="current"
         label={t('signIn.password')}
         name="password"
-        type="password"
-        autoComplete="current-password"
         testId="server-sign-in-password"
         value={password}
         issue={fields.password}
+        refusedBy={wrongPassword ? errorId : undefined}
         onChange={(event) => setPassword(event.target.value)}
       />
-      {signIn.error && !explainedByFields(signIn.error) && <SyncErrorLine error={signIn.error} secondsLeft={secondsLeft} testId="server-sign-in-error" />}
+      {signIn.error && !explainedByFields(signIn.error) && (
+        <SyncErrorLine id={errorId} error={signIn.error} secondsLeft={secondsLeft} testId="server-sign-in-error" />
+      )}
       <button
         type="submit"
         className="button button--primary button--large"
