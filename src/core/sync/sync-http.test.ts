@@ -34,7 +34,7 @@ describe('the sync HTTP client', () => {
     const cases: [Response, Partial<SyncError>][] = [
       [json(401, { error: { code: 'refresh_reused', message: 'used' } }), { kind: 'unauthorized', code: 'refresh_reused', status: 401 }],
       [json(403, { error: { code: 'device_revoked', message: 'gone' } }), { kind: 'revoked', code: 'device_revoked' }],
-      [json(409, { error: { code: 'mutation_gap', message: 'gap', lastMutationId: 4 } }), { kind: 'conflict', code: 'mutation_gap' }],
+      [json(409, { error: { code: 'mutation_gap', message: 'gap', lastMutationId: 4 } }), { kind: 'conflict', code: 'mutation_gap', serverLastMutationId: 4 }],
       [json(429, { error: { code: 'rate_limited', message: 'wait' } }, { 'Retry-After': '17' }), { kind: 'rate_limited', retryAfter: 17 }],
       [json(503, { error: { code: 'unavailable', message: 'busy' } }), { kind: 'server', code: 'unavailable' }],
       [json(502, '<html>Bad gateway</html>'), { kind: 'server', code: null, status: 502 }],
@@ -72,5 +72,38 @@ describe('the sync HTTP client', () => {
     expect(parseRetryAfter('Wed, 25 Nov 2026 09:00:30 GMT', now)).toBe(30);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('sends once more when a kept-alive connection was reset before any answer, and only once', async () => {
+    const reset = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+    let tries = 0;
+    const flaky = createSyncHttp('http://s.test', {
+      fetch: async () => {
+        if (++tries === 1) throw reset();
+        return json(200, pull);
+      },
+    });
+    expect(await flaky.pull('t', '0.0')).toEqual(pull);
+    expect(tries).toBe(2);
+
+    tries = 0;
+    const down = createSyncHttp('http://s.test', {
+      fetch: async () => {
+        tries++;
+        throw reset();
+      },
+    });
+    expect(await failureOf(down.pull('t', '0.0'))).toMatchObject({ kind: 'offline' });
+    expect(tries).toBe(2);
+
+    tries = 0;
+    const refused = createSyncHttp('http://s.test', {
+      fetch: async () => {
+        tries++;
+        throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      },
+    });
+    expect(await failureOf(refused.pull('t', '0.0'))).toMatchObject({ kind: 'offline' });
+    expect(tries).toBe(1);
   });
 });

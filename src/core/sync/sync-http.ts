@@ -92,8 +92,31 @@ export function endpoint(serverUrl: string, path: string): string {
   return new URL(path.replace(/^\//, ''), base).toString();
 }
 
+/** The socket closed before any answer: most often a kept-alive connection the server closed meanwhile. */
+function isStaleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET';
+}
+
+/**
+ * Once more on a connection reset before any answer: the server closes an idle kept-alive connection
+ * after a few seconds, and a request that set off on it just then never reached the server's code (a
+ * push or a sign-in sent twice is harmless anyway: pushes are idempotent, sign-in limits count the
+ * refusals, not the tries).
+ */
+function retryingStaleConnections(doFetch: FetchLike): FetchLike {
+  return async (input, init) => {
+    try {
+      return await doFetch(input, init);
+    } catch (error) {
+      if (!isStaleConnection(error) || init.signal?.aborted) throw error;
+      return doFetch(input, init);
+    }
+  };
+}
+
 export function createSyncHttp(serverUrl: string, options: SyncHttpOptions = {}): SyncHttp {
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const doFetch: FetchLike = retryingStaleConnections(options.fetch ?? ((input, init) => fetch(input, init)));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function request<S extends z.ZodType>(

@@ -1,4 +1,5 @@
 import { api } from '../../lib/api';
+import { useSession } from '../../session';
 
 /** Sessions the screen left, ended a moment later unless it comes straight back (a re-mount). */
 const leaving = new Map<string, ReturnType<typeof setTimeout>>();
@@ -17,6 +18,8 @@ export function endSessionLater(sessionId: string): void {
     sessionId,
     setTimeout(() => {
       leaving.delete(sessionId);
+      // Left because the student signed out: the core ends nothing for nobody (it would refuse, 401).
+      if (useSession.getState().status !== 'signedIn') return;
       void api.call('chat.endSession', { sessionId }).catch(() => undefined);
     }, 0),
   );
