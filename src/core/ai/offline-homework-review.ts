@@ -8,8 +8,7 @@ import type { TeachingContext } from './provider';
  */
 export function numbersOf(text: string): number[] {
   const values: number[] = [];
-  const rest = text
-    .replace(/\{,\}/g, ',')
+  const rest = decimalPoints(text)
     .replace(/[−–]/g, '-')
     .replace(/(-?)\s*\\d?frac\{(-?\d+(?:[.,]\d+)?)\}\{(\d+(?:[.,]\d+)?)\}/g, (_, sign: string, a: string, b: string) => {
       values.push((sign ? -1 : 1) * (Number(a.replace(',', '.')) / Number(b.replace(',', '.'))));
@@ -26,8 +25,12 @@ export function numbersOf(text: string): number[] {
 const has = (values: number[], x: number) => values.some((v) => Math.abs(v - x) < 1e-6 * Math.max(1, Math.abs(x)));
 const distinct = (values: number[]) => values.filter((v, i) => !has(values.slice(0, i), v));
 
+/** «1{,}5» and «1,5» are 1.5: read before any splitting at commas. */
+const decimalPoints = (text: string) => text.replace(/\{,\}/g, '.').replace(/(\d),(\d)/g, '$1.$2');
+
 /** The results of a model solution: what follows its «=» signs and its «Ответ:», without the task's own numbers. */
-function resultsOf(model: string, prompt: string): number[] {
+function resultsOf(modelText: string, prompt: string): number[] {
+  const model = decimalPoints(modelText);
   const afterEquals = [...model.matchAll(/=\s*([^=$,;:]*?)(?=[$,;:]|\s[а-яa-z]|$)/gimu)].flatMap((m) => numbersOf(m[1]!));
   const final = model.match(/ответ\p{L}*[:*\s]+([^]*)$/iu)?.[1] ?? '';
   const given = numbersOf(prompt);
