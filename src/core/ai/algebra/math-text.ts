@@ -33,14 +33,16 @@ export function normaliseMath(text: string): string {
   );
 }
 
-const TOKENS = /sqrt|\d+(?:\.\d+)?|[a-z]+|[-+*/^=()<>≤≥%]|\s+|[^]/gu;
-const MATH_TOKEN = /^(?:sqrt|\d+(?:\.\d+)?|[a-z]|[-+*/^=()<>≤≥%]|\s+)$/;
+const TOKENS = /sqrt|§|\d+(?:\.\d+)?|[a-z]+|[-+*/^=()<>≤≥%]|\s+|[^]/gu;
+const MATH_TOKEN = /^(?:sqrt|§|\d+(?:\.\d+)?|[a-z]|[-+*/^=()<>≤≥%]|\s+)$/;
+/** A function we do not know («sin(x)», «log(2)»): its whole formula is left alone, not read without it. */
+const UNKNOWN_FUNCTION = /(?<![a-z])(?!sqrt\b)[a-z]{2,}\s*(?=\()/g;
 
 /** The runs of a normalised sentence that are maths, each trimmed; words and punctuation end a run. */
 export function mathRuns(normalised: string): string[] {
   const runs: string[] = [];
   let current = '';
-  for (const token of normalised.match(TOKENS) ?? []) {
+  for (const token of normalised.replace(UNKNOWN_FUNCTION, '§').match(TOKENS) ?? []) {
     if (MATH_TOKEN.test(token)) current += token;
     else {
       runs.push(current);
@@ -50,7 +52,7 @@ export function mathRuns(normalised: string): string[] {
   runs.push(current);
   return runs
     .map((run) => run.trim().replace(/^[-+*/^=<>≤≥]+(?=\s)|[-+*/^(<>≤≥\s]+$/g, '').trim())
-    .filter((run) => /[\da-z]/.test(run) && /[-+*/^=<>≤≥]|\d\s*[a-z(]|\)\s*\(/.test(run) && isBalanced(run));
+    .filter((run) => !run.includes('§') && /[\da-z]/.test(run) && /[-+*/^=<>≤≥]|\d\s*[a-z(]|\)\s*\(/.test(run) && isBalanced(run));
 }
 
 function isBalanced(run: string): boolean {
