@@ -7,7 +7,7 @@ import type { Solution } from './algebra/solution';
 import { solveWordProblem } from './algebra/word-problems';
 import { catalogueExerciseIn, sameProblem } from './exercise-guard';
 import { bestConcept, bestPassage, findRelevantLessons } from './lesson-retrieval';
-import { findDefiningSentence, findDefinition, type QuotableLesson } from './offline-definitions';
+import { findDefiningSentence, findDefinition, type FoundDefinition, type QuotableLesson } from './offline-definitions';
 import { numbersOf, reviewHomeworkOffline } from './offline-homework-review';
 import { say } from './offline-phrases';
 import { studyPlan } from './offline-plan';
@@ -202,13 +202,22 @@ function verdict(lang: Language, solution: Solution, claimed: number[], claimedT
   return [say(lang, 'checkWrong', { answer: solution.answer, yours }), ...solution.steps];
 }
 
-/** A concept from the lessons' key concepts (with its cases), else the sentence that introduces it. */
+/**
+ * A concept from the lessons' key concepts (with its cases), else the sentence that introduces it.
+ * «Что такое числитель и знаменатель?» asks for two: each is defined, sources named once.
+ */
 async function defineTerm(db: Db, context: TeachingContext, question: string): Promise<string[] | null> {
   const lang = context.language;
   const subject = definitionSubject(question);
-  const found = await findDefinition(db, subject, context);
-  if (found) {
-    return [`**${found.concept.term}** — ${found.concept.definition}`, found.cases ?? '', sourceLine(lang, [found.lesson])].filter(Boolean);
+  const parts = subject.split(/\s+(?:и|или|and|or)\s+|,\s*/u).filter((p) => p.trim().length > 1).slice(0, 3);
+  const definitions: FoundDefinition[] = [];
+  for (const part of parts.length > 1 ? parts : [subject]) {
+    const found = await findDefinition(db, part, context);
+    if (found && !definitions.some((d) => d.concept.term === found.concept.term)) definitions.push(found);
+  }
+  if (definitions.length) {
+    const lessons = definitions.map((d) => d.lesson).filter((l, i, all) => all.findIndex((o) => o.lessonId === l.lessonId) === i);
+    return [...definitions.flatMap((d) => [`**${d.concept.term}** — ${d.concept.definition}`, d.cases ?? '']), sourceLine(lang, lessons)].filter(Boolean);
   }
   const sentence = await findDefiningSentence(db, subject, context);
   return sentence ? [sentence.text, sourceLine(lang, [sentence.lesson])] : null;

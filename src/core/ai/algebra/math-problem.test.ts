@@ -7,7 +7,8 @@ const answerOf = (message: string, factor = false) => solveMathIn(message, 'ru',
 
 describe('reading maths the Russian way', () => {
   it('turns comma decimals, Cyrillic x, «:», «²» and «−» into plain notation and finds the formula in a sentence', () => {
-    expect(mathRuns(normaliseMath('Реши уравнение 2х² − 0,5х : 2 = 0, пожалуйста'))).toEqual(['2x^2 - 0.5x / 2 = 0']);
+    expect(mathRuns(normaliseMath('Реши уравнение 2х² − 12 : 4 = 0,5х, пожалуйста'))).toEqual(['2x^2 - 12 / 4 = 0.5x']);
+    expect(mathRuns(normaliseMath('Найди x: 3x = 12'))).toEqual(['3x = 12']);
     expect(mathRuns(normaliseMath('у меня есть вопрос'))).toEqual([]);
     expect(mathRuns(normaliseMath('x + у = 5 и х − у = 1'))).toEqual(['x + y = 5', 'x - y = 1']);
   });

@@ -24,7 +24,8 @@ export function normaliseMath(text: string): string {
       .replace(/[−–‒]/g, '-')
       .replace(/[×·∙⋅]/g, '*')
       .replace(/÷/g, '/')
-      .replace(/(?<=[\d)a-z]\s*):(?=\s*[-\d(a-z√])/g, '/')
+      // «48 : 6» divides; «Найди x: 3x = 12» only introduces the formula.
+      .replace(/(?<=[\d)]\s*):(?=\s*[-\d(a-z√])/g, '/')
       .replace(/(\d),(\d)/g, '$1.$2')
       .replace(/≤|<=/g, '≤')
       .replace(/≥|>=/g, '≥')
