@@ -123,7 +123,10 @@ export async function findRelevantLessons(db: Db, question: string, limit = 3): 
 }
 
 /** A rough stem, enough to meet «дроби» and «дробь», «скорость» and «скорости» inside one lesson. */
-const stem = (word: string) => (word.length <= 4 ? word.slice(0, 3) : word.slice(0, Math.min(5, Math.max(4, word.length - 2))));
+export const stem = (word: string) => (word.length <= 4 ? word.slice(0, 3) : word.slice(0, Math.min(5, Math.max(4, word.length - 2))));
+
+/** The distinct stems of a text's content words. */
+export const stemsOf = (text: string): string[] => [...new Set(words(text).map(stem))];
 
 function stemHits(text: string, stems: string[]): number {
   const present = new Set(words(text).map(stem));
@@ -149,16 +152,29 @@ export function bestConcept(concepts: KeyConcept[], text: string): KeyConcept | 
   return best?.concept ?? null;
 }
 
-/** Cut at a sentence end before the limit, never inside a formula (an odd number of `$` before the cut). */
-function shorten(text: string, limit: number): string {
+const dollarsBefore = (text: string, i: number) => text.slice(0, i).match(/\$/g)?.length ?? 0;
+
+/** The index after the sentence end at or before `to` (and after `from`), never inside a formula; -1 if none. */
+function sentenceEnd(text: string, from: number, to: number, backwards: boolean): number {
+  for (let i = backwards ? to : from; backwards ? i > from : i < to; i += backwards ? -1 : 1) {
+    if (/[.!?]/.test(text[i] ?? '') && (i + 1 >= text.length || /\s/.test(text[i + 1]!)) && dollarsBefore(text, i) % 2 === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Cut at a sentence end before the limit, never inside a formula; a first sentence longer than the
+ * limit is kept whole (up to twice the limit) rather than torn off mid-thought.
+ */
+export function shorten(text: string, limit: number): string {
   if (text.length <= limit) return text;
-  const head = text.slice(0, limit);
-  let cut = `${head.slice(0, head.lastIndexOf(' ')).replace(/\$[^$]*$/, '')}…`;
-  for (let i = head.length - 1; i > limit / 3; i--) {
-    if (/[.!?]/.test(head[i]!) && (head.slice(0, i).match(/\$/g)?.length ?? 0) % 2 === 0) {
-      cut = head.slice(0, i + 1);
-      break;
-    }
+  let end = sentenceEnd(text, Math.floor(limit / 3), limit, true);
+  if (end < 0) end = sentenceEnd(text, limit, Math.min(text.length, 2 * limit), false);
+  let cut: string;
+  if (end > 0) cut = text.slice(0, end);
+  else {
+    const head = text.slice(0, limit);
+    cut = `${head.slice(0, head.lastIndexOf(' ')).replace(/\$[^$]*$/, '')}…`;
   }
   // A code block cut in half would swallow the rest of the reply.
   return (cut.match(/```/g)?.length ?? 0) % 2 ? `${cut}\n${'```'}` : cut;

@@ -38,7 +38,7 @@ async function replyOf(teacher: TeacherProvider, context: TeachingContext, histo
   return { text: pieces.join(''), pieces };
 }
 
-const INTRO_RU = 'Я встроенный офлайн-учитель: отвечаю по материалам курса, без языковой модели.';
+const INTRO_RU = 'Я встроенный офлайн-учитель: отвечаю по материалам курса и решаю задачи по шагам, без языковой модели.';
 const user = (content: string): ChatTurn => ({ role: 'user', content });
 
 describe('the offline teacher on an exercise', () => {
@@ -73,7 +73,9 @@ describe('the offline teacher on an exercise', () => {
     expect(answer).toContain('Вот разбор решения:');
     expect(answer).toContain(exercise.explanation);
     expect(answer).toContain('**Ответ:** 15');
-    for (const reply of replies) expect(reply.startsWith(INTRO_RU)).toBe(true);
+    // Said once per conversation, in the first reply only.
+    expect(nudge.startsWith(INTRO_RU)).toBe(true);
+    for (const later of [mistake, example, answer]) expect(later).not.toContain(INTRO_RU);
   });
 
   it('keeps the solution back until the student has tried', async () => {
@@ -89,19 +91,26 @@ describe('the offline teacher on an exercise', () => {
     expect(text).toContain(`Верно! Вот почему:\n\n${exercise.explanation}`);
   });
 
-  it('turns a homework review into a self-check without pasting the model answer', async () => {
+  it('praises a complete homework answer instead of measuring its length', async () => {
+    const complete = studyContext({ exercise: null, homework: { ...homework, studentAnswer: homework.modelAnswer.replace(/\*\*/g, '') } });
+    const { text } = await replyOf(teacher, complete, [user('Проверь мою домашку')]);
+    expect(text).toContain('Ответ полный');
+    expect(text).not.toMatch(/короче/);
+    expect(text).not.toContain('- [ ]');
+  });
+
+  it('names the missing results of an incomplete homework and gives the criteria, without pasting the model answer', async () => {
     const context = studyContext({ exercise: null, homework: { ...homework, studentAnswer: 'Средняя скорость 18 км/ч.' } });
     const { text } = await replyOf(teacher, context, [user('Проверь мою домашку')]);
     for (const criterion of homework.criteria) expect(text).toContain(`- [ ] ${criterion}`);
-    expect(text).toContain('- записывает формулы и вычисления');
-    expect(text).toContain('Твой ответ заметно короче полного решения');
+    expect(text).toMatch(/не хватает результатов: /);
     expect(text).toContain('учитель на языковой модели');
     for (const line of homework.modelAnswer.split('\n').filter((l) => l.length > 20)) expect(text).not.toContain(line);
   });
 
   it('speaks English to an English-speaking student', async () => {
     const { text } = await replyOf(teacher, studyContext({ language: 'en' }), [user('Help')]);
-    expect(text.startsWith('I am the built-in offline teacher: I answer from the course materials, without a language model.')).toBe(true);
+    expect(text.startsWith('I am the built-in offline teacher: I answer from the course materials and solve problems step by step, without a language model.')).toBe(true);
     expect(text).toContain(`**Hint:** ${exercise.hints[0]}`);
     expect(text).not.toContain('Подсказка');
   });
@@ -126,28 +135,37 @@ describe('the offline teacher on an exercise', () => {
 describeOnEachDatabase('the offline teacher answering a question', (ctx) => {
   const plain = (overrides: Partial<TeachingContext> = {}) => studyContext({ exercise: null, lesson: null, courseTitle: null, ...overrides });
 
-  it('quotes the best lesson and names the lessons it used, preferring the open one', async () => {
+  it('defines a term from the key concepts with its cases, names its source in one line, and prefers the open lesson', async () => {
     await installPackDirectory(ctx.db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     const teacher = createOfflineTeacher(ctx.db);
     const { text } = await replyOf(teacher, plain(), [user('Что такое дискриминант?')]);
     expect(text.startsWith(INTRO_RU)).toBe(true);
-    expect(text).toContain('Вот что сказано в уроке «Дискриминант и формула корней квадратного уравнения»:');
     expect(text).toContain('**Дискриминант** — Число $D = b^2 - 4ac$');
-    expect(text).toContain('Я использовал уроки: «Дискриминант и формула корней квадратного уравнения» (курс «Алгебра, 8 класс: квадратные уравнения»), «Линейные и квадратные уравнения» (курс «ОГЭ по математике: первая часть»)');
+    for (const sign of ['$D > 0$', '$D = 0$', '$D < 0$']) expect(text).toContain(sign);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('_Источник: «Дискриминант и формула корней квадратного уравнения» (курс «Алгебра, 8 класс: квадратные уравнения»)._');
 
-    const oge = { id: lessonIdFor('oge-math', 'oge-task-9-equations'), title: 'Линейные и квадратные уравнения', topic: '', content: '', keyConcepts: [] };
-    const preferred = await replyOf(teacher, plain({ lesson: oge }), [user('Что такое дискриминант?')]);
-    expect(preferred.text).toContain('Вот что сказано в уроке «Линейные и квадратные уравнения»:');
-    expect(preferred.text).toContain('Я использовал уроки: «Линейные и квадратные уравнения» (курс «ОГЭ по математике: первая часть»), «Дискриминант');
+    const oge = { id: lessonIdFor('oge-math', 'oge-task-9-equations'), title: 'Линейные и квадратные уравнения', topic: '', content: '', keyConcepts: [{ term: 'Дискриминант', definition: 'Число $D = b^2 - 4ac$.' }] };
+    const preferred = await replyOf(teacher, plain({ lesson: oge, courseTitle: 'ОГЭ по математике: первая часть' }), [user('Что такое дискриминант?')]);
+    expect(preferred.text).toContain('_Источник: «Линейные и квадратные уравнения» (курс «ОГЭ по математике: первая часть»)._');
   });
 
-  it('says honestly when the course materials have nothing on the question', async () => {
+  it('solves an equation step by step and states the answer', async () => {
     await installPackDirectory(ctx.db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
     const teacher = createOfflineTeacher(ctx.db);
-    const ru = await replyOf(teacher, plain(), [user('Кто написал «Войну и мир»?')]);
-    expect(ru.text).toBe(`${INTRO_RU}\n\nЯ не нашёл ничего подходящего в материалах курсов. Попробуй сформулировать вопрос другими словами или подключи языковую модель в настройках.`);
+    const { text } = await replyOf(teacher, plain(), [user('Реши уравнение x^2-5x+6=0')]);
+    expect(text).toContain('$D = b^2 - 4ac = \\left(-5\\right)^2 - 4 \\cdot 1 \\cdot 6 = 25 - 24 = 1$');
+    expect(text.trimEnd().endsWith('**Ответ:** x₁ = 2, x₂ = 3')).toBe(true);
+  });
+
+  it('says «not from your courses» to a question off the courses, even when a word starts a lesson word', async () => {
+    await installPackDirectory(ctx.db, CONTENT_DIR, { publisher: 'starter', now: () => new Date() });
+    const teacher = createOfflineTeacher(ctx.db);
+    for (const question of ['Кто написал «Войну и мир»?', 'Какой футбольный клуб самый сильный?']) {
+      const { text } = await replyOf(teacher, plain(), [user(question)]);
+      expect(text).toContain('Это не из твоих курсов');
+      expect(text).not.toMatch(/футболк/i);
+    }
     const en = await replyOf(teacher, plain({ language: 'en' }), [user('Who wrote War and Peace?')]);
-    expect(en.text).toContain('I found nothing that fits in the course materials.');
-    expect(en.text).toContain('connect a language model in Settings');
+    expect(en.text).toContain('This is not from your courses');
   });
 });
