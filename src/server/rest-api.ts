@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { appendChatMessage, startChatSession } from '../core/chat/chat-service';
 import { getCourse } from '../core/courses/queries';
 import { lessons } from '../core/db/schema';
+import { mutationContext } from '../core/mutations/mutation-context';
 import { applyMutation, parseMutationArgs } from '../core/mutations/run-mutation';
-import { completeLesson, type CompletedLesson } from '../core/progress/complete-lesson';
-import type { ChatMessage, ChatSession } from '../shared/contract';
 import {
   appendChatMessageRequestSchema,
   chatMessageResponseSchema,
@@ -52,7 +50,7 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
         contextData: title ? { title } : {},
         at: deps.now().toISOString(),
       });
-      return (await applyMutation<'chat.startSession', ChatSession>(tx, student.userId, startChatSession, args)).result;
+      return applyMutation(mutationContext(tx, student.userId), 'chat.startSession', args);
     });
     return { status: 201, body: chatSessionResponseSchema.parse(session) };
   }));
@@ -61,7 +59,7 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
   router.add('POST', '/api/chat/messages', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(appendChatMessageRequestSchema, await readJson());
     const message = await asStudent(deps, req, async (tx, student) => {
-      const args = parseMutationArgs('chat.appendMessage', {
+      const args = parseMutationArgs('chat.sendMessage', {
         messageId: body.messageId ?? randomUUID(),
         sessionId: body.sessionId,
         role: body.role,
@@ -69,7 +67,7 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
         at: deps.now().toISOString(),
         ...(body.timeZone ? { timeZone: body.timeZone } : {}),
       });
-      return (await applyMutation<'chat.appendMessage', ChatMessage>(tx, student.userId, appendChatMessage, args)).result;
+      return applyMutation(mutationContext(tx, student.userId), 'chat.sendMessage', args);
     });
     return { status: 201, body: chatMessageResponseSchema.parse(message) };
   }));
@@ -78,14 +76,14 @@ export function addRestApiRoutes(router: Router, deps: ServerDeps): void {
   router.add('POST', '/api/learning-plans/lessons/progress', authenticated(deps, async ({ req, readJson }) => {
     const body = parseRequest(lessonProgressRequestSchema, await readJson());
     const completed = await asStudent(deps, req, async (tx, student) => {
-      const args = parseMutationArgs('lesson.complete', {
+      const args = parseMutationArgs('progress.completeLesson', {
         lessonId: body.lessonId,
         score: body.score,
         timeSpentMinutes: body.timeSpentMinutes,
         at: deps.now().toISOString(),
         ...(body.timeZone ? { timeZone: body.timeZone } : {}),
       });
-      return (await applyMutation<'lesson.complete', CompletedLesson>(tx, student.userId, completeLesson, args)).result;
+      return applyMutation(mutationContext(tx, student.userId), 'progress.completeLesson', args);
     });
     return { status: 200, body: lessonProgressResponseSchema.parse({ lesson: completed.lesson, enrolment: completed.enrolment }) };
   }));
