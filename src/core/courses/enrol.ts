@@ -3,7 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Enrolment } from '../../shared/contract';
 import type { MutationArgs } from '../sync/mutation-registry';
 import { courses, userCourses } from '../db/schema';
-import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { findEnrolment } from './enrolment-view';
 import type { MutationContext } from '../mutations/mutation-context';

@@ -51,7 +51,7 @@ export async function startLesson(ctx: MutationContext, args: MutationArgs<'less
 
 /** Minutes of real study on a lesson: they fill the day's goal and the heatmap. */
 export async function recordStudyTime(ctx: MutationContext, args: MutationArgs<'study.recordTime'>): Promise<string> {
-  const { tx, userId } = ctx;
+  const { tx } = ctx;
   const courseId = await courseOf(tx, args.lessonId);
   const recorded = await recordActivity(ctx, {
     id: args.entryId,
@@ -84,7 +84,7 @@ export async function answerExercise(
   ctx: MutationContext,
   args: MutationArgs<'exercises.check'>,
 ): Promise<{ correct: boolean; notice: AnswerNotice | null; exercise: Exercise }> {
-  const { tx, userId } = ctx;
+  const { tx } = ctx;
   const exercise = await findExercise(tx, args.lessonId, args.exerciseId);
   const { courseId, exam } = await courseWithExam(tx, args.lessonId);
   const { correct, notice } = judgeAnswer(exercise, args.answer, { exam });

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { MutationArgs } from '../sync/mutation-registry';
 import { users } from '../db/schema';
-import type { Db } from '../db/types';
 import type { MutationContext } from '../mutations/mutation-context';
 
 export async function renameStudent(ctx: MutationContext, args: MutationArgs<'profile.update'>): Promise<void> {

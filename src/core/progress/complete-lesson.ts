@@ -4,7 +4,6 @@ import type { LessonStatus } from '../../shared/domain';
 import type { MutationArgs } from '../sync/mutation-registry';
 import { courses, lessons, userCourses, userLessons } from '../db/schema';
 import { refreshExamCourse } from '../exams/exam-preparation';
-import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { ensureEnrolment } from '../courses/enrol';
 import { recountAfterLessonChange } from './recount';
