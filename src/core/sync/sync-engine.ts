@@ -454,7 +454,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const unsubscribe = events.subscribe((event) => {
     if (event.name === 'session.changed') activate(options.session.currentUserId);
   });
-  const unsubscribeOutbox = options.outboxCommits?.subscribe(() => changed()) ?? (() => {});
+  const unsubscribeOutbox =
+    options.outboxCommits?.subscribe((userId) => {
+      // Another account's change (a reply that finished after its student left) goes in the background.
+      if (active && active.userId !== userId) track(armIfWaiting());
+      else changed();
+    }) ?? (() => {});
   activate(options.session.currentUserId);
   // Left behind by a sitting before this start (the app was closed offline): keep trying.
   track(armIfWaiting());
