@@ -28,7 +28,7 @@ export interface MutationContext {
   readonly tx: Db;
   readonly userId: string;
   readonly activity: ActivityTouched;
-  /** Sent once the change has committed (`runMutation`); a replay (the server, a rebase) drops them. */
+  /** Sent once the change has committed (`MutationRunner.run`); a replay (the server, a rebase) drops them. */
   announce<E extends EventName>(name: E, payload: EventPayload<E>): void;
   readonly announced: readonly CoreEvent[];
 }
