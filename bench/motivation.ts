@@ -18,6 +18,7 @@ import { openPostgres } from '../src/core/db/open-postgres';
 import type { Db, OpenedDatabase } from '../src/core/db/types';
 import { installAchievements, loadAchievementCatalogue } from '../src/core/motivation/achievement-catalogue';
 import { recordActivity } from '../src/core/motivation/activity';
+import { mutationContext } from '../src/core/mutations/mutation-context';
 import { localDay } from '../src/core/motivation/local-day';
 import { POINTS } from '../src/core/motivation/points-rules';
 import { refreshMotivation } from '../src/core/motivation/refresh-motivation';
@@ -132,7 +133,8 @@ export async function measureMotivation(db: Db, kind: OpenedDatabase['kind']): P
       const at = new Date().toISOString();
       await db
         .transaction(async (tx) => {
-          await recordActivity(tx, userId, {
+          const change = mutationContext(tx, userId);
+          await recordActivity(change, {
             id: crypto.randomUUID(),
             type: 'lesson_completed',
             at,
@@ -144,7 +146,7 @@ export async function measureMotivation(db: Db, kind: OpenedDatabase['kind']): P
             lessonCompleted: true,
           });
           const started = performance.now();
-          const outcome = await refreshMotivation(tx, userId, at, TIME_ZONE);
+          const outcome = await refreshMotivation(change, at, TIME_ZONE);
           if (i >= 0) samples.push(performance.now() - started);
           if (!outcome) throw new Error('refreshMotivation did not run');
           tx.rollback();

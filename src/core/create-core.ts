@@ -23,6 +23,8 @@ import { openPglite } from './db/open-pglite';
 import type { Db, OpenedDatabase } from './db/types';
 import { createDispatcher, type DispatchLogger, type Invoke } from './dispatch';
 import { EventHub } from './events/event-hub';
+import { Fanout } from './events/fanout';
+import { createMutationRunner } from './mutations/run-mutation';
 import type { CoreDeps, Handlers } from './handlers';
 import { preferencesHandlers } from './preferences/handlers';
 import { createAvatarStore } from './profile/avatar-store';
@@ -43,7 +45,6 @@ import { diagnosticsHandlers } from './diagnostics/handlers';
 import { exportDiagnostics } from './diagnostics/export-diagnostics';
 import { schemaVersionOf } from './db/schema-version';
 import type { FetchLike } from './sync/sync-http';
-import { contract, isMethodName } from '../shared/contract';
 import os from 'node:os';
 import { systemClock, type Clock } from './clock';
 
@@ -115,17 +116,20 @@ export function createHandlers(deps: CoreDeps): Handlers {
 export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOptions): Core {
   const session = new Session();
   const events = new EventHub();
+  const outboxCommits = new Fanout<string>();
+  const mutations = createMutationRunner({ db: database.db, events, outboxCommits });
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? systemClock;
   const timeZone = options.timeZone ?? systemTimeZone;
   const secrets = createFileSecretBox(path.join(options.dataDir, 'secret.key'));
   const teachers = options.teachers ?? defaultTeachers(database.db);
   const school = createSchoolPolicy(options.school);
-  const replies = createReplyRunner({ db: database.db, events, secrets, teachers, school, now, timeZone, logError: (m, d) => logger.error(m, d as Record<string, unknown> | undefined) });
+  const replies = createReplyRunner({ db: database.db, events, mutations, secrets, teachers, school, now, timeZone, logError: (m, d) => logger.error(m, d as Record<string, unknown> | undefined) });
   const passwords = createPasswordHasher(options.bcryptCost);
   const sync = createSyncEngine({
     db: database.db,
     events,
+    outboxCommits,
     session,
     secrets,
     passwords,
@@ -144,6 +148,7 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
     logger,
     session,
     events,
+    mutations,
     appVersion: options.appVersion,
     passwords,
     avatars: createAvatarStore(path.join(options.dataDir, 'avatars')),
@@ -163,12 +168,8 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
   };
   const dispatch = createDispatcher(createHandlers(deps), logger, session);
   return {
-    // Every change a student makes is a mutation method: the sync engine sends it soon after.
-    invoke: async (method, input) => {
-      const result = await dispatch(method, input);
-      if (result.ok && isMethodName(method) && contract[method].kind === 'mutation') sync.changed();
-      return result;
-    },
+    // Every change a student makes reaches the sync engine as its committed outbox row (`outboxCommits`).
+    invoke: dispatch,
     subscribe: (listener) => events.subscribe(listener),
     db: database.db,
     session,

@@ -36,12 +36,27 @@ function refuseAccess(access: Access, session: Pick<Session, 'current'>): AppErr
  * output on the way out, so nothing the contract does not declare (a password hash, an internal column) can leave the core.
  */
 export function createDispatcher(handlers: Handlers, logger: DispatchLogger, session: Pick<Session, 'current'>): Invoke {
+  return createPartialDispatcher(handlers, logger, session, { code: 'internal', message: 'Something went wrong inside the app' });
+}
+
+/**
+ * The same dispatcher over some of the contract's methods (the recovery core's): a method without a
+ * handler answers `missing` before anything else is looked at.
+ */
+export function createPartialDispatcher(
+  handlers: Partial<Handlers>,
+  logger: DispatchLogger,
+  session: Pick<Session, 'current'>,
+  missing: AppErrorData,
+): Invoke {
   const dispatch: Invoke = async (method, rawInput) => {
     if (!isMethodName(method)) {
       // Never String(method): an object's own toString may be anything, or not a function at all.
       const name = typeof method === 'string' ? method.slice(0, 100) : `(a ${method === null ? 'null' : typeof method})`;
       return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${name}` } };
     }
+    const handler = handlers[method] as ((input: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return { ok: false, error: missing };
     const spec = contract[method];
     const refused = refuseAccess(spec.access, session);
     if (refused) return { ok: false, error: refused };
@@ -55,7 +70,6 @@ export function createDispatcher(handlers: Handlers, logger: DispatchLogger, ses
       return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}`, issues: describeIssues(input.error) } };
     }
     try {
-      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
       const value = await handler(input.data);
       const output = spec.output.safeParse(value);
       if (!output.success) {

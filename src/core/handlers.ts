@@ -13,6 +13,7 @@ import type { SchoolPolicy } from './school/school-policy';
 import type { BackupsService } from './backups/backup-service';
 import type { SyncEngine } from './sync/sync-engine';
 import type { DiagnosticsFile } from './diagnostics/export-diagnostics';
+import type { MutationRunner } from './mutations/run-mutation';
 
 /** What every feature's handlers get from `create-core`. */
 export interface CoreDeps {
@@ -21,6 +22,8 @@ export interface CoreDeps {
   logger: DispatchLogger;
   session: Session;
   events: EventHub;
+  /** Every synced change goes through it: applied, recorded in the outbox, announced after commit. */
+  mutations: MutationRunner;
   appVersion: string;
   passwords: PasswordHasher;
   avatars: AvatarStore;

@@ -12,6 +12,7 @@ import { acquireDataDirLock } from './db/data-dir-lock';
 import { executeRows } from './db/execute-rows';
 import { DatabaseOpenError, isDatabaseOpenError, openPglite } from './db/open-pglite';
 import type { Invoke } from './dispatch';
+import { Fanout } from './events/fanout';
 import { AppError, notFound } from './errors/app-error';
 import { describeError } from './errors/to-error-data';
 import { restrictDataDir } from './files/private-data-dir';
@@ -85,16 +86,9 @@ export async function openLocalApp(options: LocalAppOptions): Promise<LocalApp> 
     now,
   });
   const dbDir = path.join(options.dataDir, DB_DIR);
-  const listeners = new Set<(event: CoreEvent) => void>();
-  const emit = (event: CoreEvent) => {
-    for (const listener of listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A broken listener must not stop the others.
-      }
-    }
-  };
+  // The page's listeners outlive each core (a restore swaps it): the open core's events are relayed.
+  const pageEvents = new Fanout<CoreEvent>();
+  const emit = (event: CoreEvent) => pageEvents.emit(event);
   let state: State = { kind: 'switching' };
   let switching: Promise<unknown> | null = null;
 
@@ -295,10 +289,7 @@ export async function openLocalApp(options: LocalAppOptions): Promise<LocalApp> 
       while (switching) await switching.catch(() => undefined);
       return current()(method, input);
     },
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => pageEvents.subscribe(listener),
     get core() {
       return openCore();
     },

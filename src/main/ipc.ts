@@ -1,10 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
+import type { Invoke } from '../core/dispatch';
 import type { CoreEvent } from '../shared/contract';
 import type { InvokeResult } from '../shared/errors';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/seam';
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
-type Invoke = (method: unknown, input: unknown) => Promise<InvokeResult>;
 
 const refused: InvokeResult = { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app window' } };
 

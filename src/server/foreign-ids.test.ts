@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaVersionAt, schemaVersionOf } from '../core/db/schema-version';
 import { OLDEST_DEVICE_MIGRATION } from '../core/sync/server-push';
 import { onceActivityId } from '../core/motivation/activity';
-import { mutationArgs, type MutationName } from '../shared/mutations';
+import { wireMutationArgs as mutationArgs, type WireMutationName as MutationName } from '../core/mutations/mutation-names';
 import type { MutationEnvelope } from '../shared/sync';
 import { MIGRATIONS_FOLDER } from './paths';
 import { registerStudent, startTestServer, type RegisteredStudent, type TestServer } from './test-harness';

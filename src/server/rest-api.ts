@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { appendChatMessage, startChatSession } from '../core/chat/chat-service';
 import { getCourse } from '../core/courses/queries';
 import { lessons } from '../core/db/schema';
+import { mutationContext } from '../core/mutations/mutation-context';
 import { applyMutation, parseMutationArgs } from '../core/mutations/run-mutation';
-import { completeLesson, type CompletedLesson } from '../core/progress/complete-lesson';
-import type { ChatMessage, ChatSession } from '../shared/contract';
 import {
   appendChatMessageRequestSchema,
   chatMessageResponseSchema,
@@ -53,7 +51,7 @@ export function addRestApiRoutes(app: ServerApp, deps: ServerDeps): void {
         contextData: title ? { title } : {},
         at: deps.now().toISOString(),
       });
-      return (await applyMutation<'chat.startSession', ChatSession>(tx, student.userId, startChatSession, args)).result;
+      return applyMutation(mutationContext(tx, student.userId), 'chat.startSession', args);
     });
     return reply.code(201).send(chatSessionResponseSchema.parse(session));
   });
@@ -62,7 +60,7 @@ export function addRestApiRoutes(app: ServerApp, deps: ServerDeps): void {
   app.post('/api/chat/messages', { ...student, schema: { body: appendChatMessageRequestSchema } }, async (req, reply) => {
     const { body } = req;
     const message = await asStudent(deps, req, async (tx, student) => {
-      const args = parseMutationArgs('chat.appendMessage', {
+      const args = parseMutationArgs('chat.sendMessage', {
         messageId: body.messageId ?? randomUUID(),
         sessionId: body.sessionId,
         role: body.role,
@@ -70,7 +68,7 @@ export function addRestApiRoutes(app: ServerApp, deps: ServerDeps): void {
         at: deps.now().toISOString(),
         ...(body.timeZone ? { timeZone: body.timeZone } : {}),
       });
-      return (await applyMutation<'chat.appendMessage', ChatMessage>(tx, student.userId, appendChatMessage, args)).result;
+      return applyMutation(mutationContext(tx, student.userId), 'chat.sendMessage', args);
     });
     return reply.code(201).send(chatMessageResponseSchema.parse(message));
   });
@@ -79,14 +77,14 @@ export function addRestApiRoutes(app: ServerApp, deps: ServerDeps): void {
   app.post('/api/learning-plans/lessons/progress', { ...student, schema: { body: lessonProgressRequestSchema } }, async (req) => {
     const { body } = req;
     const completed = await asStudent(deps, req, async (tx, student) => {
-      const args = parseMutationArgs('lesson.complete', {
+      const args = parseMutationArgs('progress.completeLesson', {
         lessonId: body.lessonId,
         score: body.score,
         timeSpentMinutes: body.timeSpentMinutes,
         at: deps.now().toISOString(),
         ...(body.timeZone ? { timeZone: body.timeZone } : {}),
       });
-      return (await applyMutation<'lesson.complete', CompletedLesson>(tx, student.userId, completeLesson, args)).result;
+      return applyMutation(mutationContext(tx, student.userId), 'progress.completeLesson', args);
     });
     return lessonProgressResponseSchema.parse({ lesson: completed.lesson, enrolment: completed.enrolment });
   });

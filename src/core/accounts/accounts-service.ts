@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { runMutation } from '../mutations/run-mutation';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationRunner } from '../mutations/run-mutation';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { asc, count, eq, or, sql } from 'drizzle-orm';
 import type { AccountSummary, SessionUser, SignInScreen } from '../../shared/contract';
 import type { Language, Theme, UserRole } from '../../shared/domain';
@@ -12,6 +12,7 @@ import { accountColumns, toAccountSummary, toSessionUser } from './account-views
 import { selfRegistrationDisabled } from '../school/school-policy';
 import type { PasswordHasher } from './password-hasher';
 import { clearSignInGuard, recordFailedSignIn, remainingBlockMs } from './sign-in-guard';
+import type { MutationContext } from '../mutations/mutation-context';
 
 const LIST_HIDDEN_KEY = 'sign_in_list_hidden';
 
@@ -120,11 +121,12 @@ export async function registerAccount(
 }
 
 /** A sign-in (or the first one, at registration) in the student's activity, on their local day. */
-export async function recordSignIn(db: Db, userId: string, now: Date, timeZone: string): Promise<void> {
-  await runMutation(db, userId, 'activity.signIn', recordSignInActivity, { activityId: crypto.randomUUID(), at: now.toISOString(), timeZone });
+export async function recordSignIn(mutations: MutationRunner, userId: string, now: Date, timeZone: string): Promise<void> {
+  await mutations.run(userId, 'activity.signIn', { activityId: crypto.randomUUID(), at: now.toISOString(), timeZone });
 }
 
-export async function recordSignInActivity(tx: Db, userId: string, args: MutationArgs<'activity.signIn'>): Promise<void> {
+export async function recordSignInActivity(ctx: MutationContext, args: MutationArgs<'activity.signIn'>): Promise<void> {
+  const { tx, userId } = ctx;
   await tx
     .insert(userActivityLog)
     .values({

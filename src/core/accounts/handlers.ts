@@ -26,9 +26,9 @@ type AccountMethods =
   | 'accounts.resetPassword'
   | 'accounts.setListHidden';
 
-export const accountsHandlers = ({ db, session, events, passwords, now, timeZone, school, sync }: CoreDeps): HandlerGroup<AccountMethods> => {
+export const accountsHandlers = ({ db, session, events, mutations, passwords, now, timeZone, school, sync }: CoreDeps): HandlerGroup<AccountMethods> => {
   const startSession = async (user: { id: string; role: 'student' | 'teacher' | 'admin' }) => {
-    await recordSignIn(db, user.id, now(), timeZone());
+    await recordSignIn(mutations, user.id, now(), timeZone());
     session.signIn(user);
     events.emit('session.changed', { userId: user.id });
   };

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { HomeworkFeedback } from '../../shared/contract';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import type { Language } from '../../shared/domain';
 import { userLessons } from '../db/schema';
 import type { Db } from '../db/types';
@@ -13,9 +13,11 @@ import { ProviderError, type TeacherProvider } from './provider';
 import type { SecretBox } from './secret-box';
 import type { TeacherFactory } from './teachers';
 import { lessonWithCourse, studentLanguage } from './teaching-context';
+import type { MutationContext } from '../mutations/mutation-context';
 
 /** Store the review with the homework (a named mutation: the review syncs with the answer it is about). */
-export async function saveHomeworkFeedback(tx: Db, userId: string, args: MutationArgs<'homework.feedback'>): Promise<void> {
+export async function saveHomeworkFeedback(ctx: MutationContext, args: MutationArgs<'homework.requestFeedback'>): Promise<void> {
+  const { tx, userId } = ctx;
   const updated = await tx
     .update(userLessons)
     .set({ homeworkFeedback: { ...args.feedback } })

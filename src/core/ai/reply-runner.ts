@@ -1,13 +1,12 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AiFailureReason, ReplyStatus } from '../../shared/contract';
 import type { AiProvider } from '../../shared/domain';
-import { appendChatMessage, findOwnSession } from '../chat/chat-service';
+import { findOwnSession } from '../chat/chat-service';
 import { chatDrafts, chatMessages, chatSessions } from '../db/schema';
 import type { Db } from '../db/types';
 import { AppError } from '../errors/app-error';
 import type { EventHub } from '../events/event-hub';
-import { runMutation } from '../mutations/run-mutation';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationRunner } from '../mutations/run-mutation';
 import { resolveTeacher, type SchoolAiRule } from './ai-settings';
 import type { SchoolPolicy } from '../school/school-policy';
 import { createDraftWriter } from './draft-writer';
@@ -22,6 +21,7 @@ const HISTORY_TURNS = 20;
 export interface ReplyRunnerDeps {
   db: Db;
   events: EventHub;
+  mutations: MutationRunner;
   secrets: SecretBox;
   teachers: TeacherFactory;
   /** The school's teacher and language rules (none: a computer without a school configuration). */
@@ -48,10 +48,9 @@ export interface ReplyRunner {
 }
 
 /** Draft delete and the final message in one transaction: the reply is either a draft or a message. */
-async function finishReply(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>) {
-  await tx.delete(chatDrafts).where(eq(chatDrafts.messageId, args.messageId));
-  return appendChatMessage(tx, userId, args);
-}
+const dropDraft = (messageId: string) => async (tx: Db) => {
+  await tx.delete(chatDrafts).where(eq(chatDrafts.messageId, messageId));
+};
 
 const reasonOf = (error: unknown): AiFailureReason | 'cancelled' =>
   error instanceof ProviderError ? error.code : 'bad_stream';
@@ -122,14 +121,8 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
     await draft.flush();
     try {
       if (text.trim()) {
-        await runMutation(db, userId, 'chat.appendMessage', finishReply, {
-          messageId: replyId,
-          sessionId: session.id,
-          role: 'assistant',
-          content: text,
-          at: deps.now().toISOString(),
-          timeZone: deps.timeZone(),
-        });
+        const reply = { messageId: replyId, sessionId: session.id, role: 'assistant', content: text, at: deps.now().toISOString(), timeZone: deps.timeZone() } as const;
+        await deps.mutations.run(userId, 'chat.sendMessage', reply, dropDraft(replyId));
       } else {
         await db.delete(chatDrafts).where(eq(chatDrafts.messageId, replyId));
       }
@@ -165,13 +158,8 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
         // The draft's session may belong to any account on this computer.
         const [owner] = await db.select({ userId: chatSessions.userId }).from(chatSessions).where(eq(chatSessions.id, d.sessionId));
         if (owner && d.content.trim()) {
-          await runMutation(db, owner.userId, 'chat.appendMessage', finishReply, {
-            messageId: d.messageId,
-            sessionId: d.sessionId,
-            role: 'assistant',
-            content: d.content,
-            at: d.updatedAt.toISOString(),
-          });
+          const reply = { messageId: d.messageId, sessionId: d.sessionId, role: 'assistant', content: d.content, at: d.updatedAt.toISOString() } as const;
+          await deps.mutations.run(owner.userId, 'chat.sendMessage', reply, dropDraft(d.messageId));
         } else {
           await db.delete(chatDrafts).where(eq(chatDrafts.messageId, d.messageId));
         }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ChatMessage, ChatSession } from '../../shared/contract';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { chatDrafts, chatMessages, chatSessions, courses, lessons } from '../db/schema';
 import { onceActivityId, recordActivity } from '../motivation/activity';
 import type { Db } from '../db/types';
@@ -8,9 +8,11 @@ import { invalidInput, notFound } from '../errors/app-error';
 import { executeRows } from '../db/execute-rows';
 import type { ChatRole } from '../../shared/domain';
 import { toChatMessage, toChatSession } from './chat-views';
+import type { MutationContext } from '../mutations/mutation-context';
 
 /** Open a conversation, optionally about a course or a lesson of it. */
-export async function startChatSession(tx: Db, userId: string, args: MutationArgs<'chat.startSession'>): Promise<ChatSession> {
+export async function startChatSession(ctx: MutationContext, args: MutationArgs<'chat.startSession'>): Promise<ChatSession> {
+  const { tx, userId } = ctx;
   let courseId = args.courseId;
   if (args.lessonId) {
     const [lesson] = await tx.select({ courseId: lessons.courseId }).from(lessons).where(eq(lessons.id, args.lessonId));
@@ -53,7 +55,8 @@ export async function findOwnSession(db: Db, userId: string, sessionId: string) 
  * Only within `at`'s own millisecond is it nudged one microsecond past a message already there, so a
  * reply finished in the millisecond of its question still comes after it.
  */
-export async function appendChatMessage(tx: Db, userId: string, args: MutationArgs<'chat.appendMessage'>): Promise<ChatMessage> {
+export async function appendChatMessage(ctx: MutationContext, args: MutationArgs<'chat.sendMessage'>): Promise<ChatMessage> {
+  const { tx, userId } = ctx;
   // One statement: the session's ownership check, the time nudge and the insert.
   const [row] = await executeRows<{ id: string; session_id: string; role: string; content: string; tts_played: boolean; created_at: Date }>(tx, sql`
     INSERT INTO chat_messages (id, session_id, role, content, created_at)
@@ -78,7 +81,7 @@ export async function appendChatMessage(tx: Db, userId: string, args: MutationAr
     return toChatMessage(existing.chat_messages);
   }
   if (args.role === 'user') {
-    await recordActivity(tx, userId, {
+    await recordActivity(ctx, {
       id: onceActivityId(userId, `chat:${args.messageId}`),
       type: 'chat_question',
       at: args.at,
@@ -157,7 +160,8 @@ const draftMessage = (d: typeof chatDrafts.$inferSelect): ChatMessage => ({
 });
 
 /** The student left the conversation: it ends at `at`, and lasted from its start until then. */
-export async function endChatSession(tx: Db, userId: string, args: MutationArgs<'chat.endSession'>): Promise<ChatSession> {
+export async function endChatSession(ctx: MutationContext, args: MutationArgs<'chat.endSession'>): Promise<ChatSession> {
+  const { tx, userId } = ctx;
   const session = await findOwnSession(tx, userId, args.sessionId);
   const at = new Date(Math.max(new Date(args.at).getTime(), session.startedAt.getTime()));
   // A later end wins (the session was resumed); an earlier replay changes nothing.
@@ -170,7 +174,8 @@ export async function endChatSession(tx: Db, userId: string, args: MutationArgs<
   return (await listChatSessions(tx, userId)).find((s) => s.id === session.id) ?? toChatSession(session, null);
 }
 
-export async function markMessagePlayed(tx: Db, userId: string, args: MutationArgs<'chat.markPlayed'>): Promise<{ ttsPlayed: boolean }> {
+export async function markMessagePlayed(ctx: MutationContext, args: MutationArgs<'chat.markPlayed'>): Promise<{ ttsPlayed: boolean }> {
+  const { tx, userId } = ctx;
   const [owned] = await tx
     .select({ id: chatMessages.id })
     .from(chatMessages)

@@ -89,19 +89,21 @@ describeOnEachDatabase('chat: a session and its messages', (ctx) => {
 describeOnEachDatabase('chat mutations replayed (sync re-applies pending ones)', (ctx) => {
   it('applying the same start and message twice changes nothing and returns the same rows', async () => {
     const { startChatSession, appendChatMessage } = await import('./chat-service');
+    const { mutationContext } = await import('../mutations/mutation-context');
+    const as = (id: string) => mutationContext(ctx.db, id);
     const core = await createTestCore(ctx.database, { teachers: silentTeachers });
     const userId = core.user!.id;
     const start = { sessionId: crypto.randomUUID(), sessionType: 'interactive' as const, courseId: null, lessonId: null, contextData: {}, at: '2026-11-25T10:00:00.000Z' };
-    const first = await startChatSession(ctx.db, userId, start);
-    expect(await startChatSession(ctx.db, userId, start)).toEqual(first);
+    const first = await startChatSession(as(userId), start);
+    expect(await startChatSession(as(userId), start)).toEqual(first);
     const message = { messageId: crypto.randomUUID(), sessionId: start.sessionId, role: 'user' as const, content: 'вопрос', at: '2026-11-25T10:00:01.000Z' };
-    const sent = await appendChatMessage(ctx.db, userId, message);
-    expect(await appendChatMessage(ctx.db, userId, message)).toEqual(sent);
+    const sent = await appendChatMessage(as(userId), message);
+    expect(await appendChatMessage(as(userId), message)).toEqual(sent);
     expect(await ctx.db.select().from(chatMessages)).toHaveLength(1);
 
     // Someone else replaying (or forging) those ids gets nothing of this student's.
     const other = await createTestCore(ctx.database, { teachers: silentTeachers });
-    await expect(startChatSession(ctx.db, other.user!.id, start)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(appendChatMessage(ctx.db, other.user!.id, message)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(startChatSession(as(other.user!.id), start)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(appendChatMessage(as(other.user!.id), message)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

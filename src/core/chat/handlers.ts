@@ -3,19 +3,10 @@ import { AppError, invalidInput, notFound } from '../errors/app-error';
 import { and, eq } from 'drizzle-orm';
 import { chatMessages } from '../db/schema';
 import { lessonWithCourse, type SessionContextData } from '../ai/teaching-context';
-import { runMutation } from '../mutations/run-mutation';
 import type { Db } from '../db/types';
 import type { ParsedInput } from '../../shared/contract';
 import { searchChatHistory } from './chat-search';
-import {
-  appendChatMessage,
-  endChatSession,
-  findOwnSession,
-  listChatMessages,
-  listChatSessions,
-  markMessagePlayed,
-  startChatSession,
-} from './chat-service';
+import { findOwnSession, listChatMessages, listChatSessions } from './chat-service';
 
 type ChatMethods =
   | 'chat.startSession'
@@ -47,7 +38,7 @@ async function sessionContext(db: Db, input: ParsedInput<'chat.startSession'>): 
   return { title: row.lesson.title, exerciseId: input.exerciseId, ...(input.attempt ? { attempt: input.attempt } : {}) };
 }
 
-export const chatHandlers = ({ db, session, events, now, timeZone, replies }: CoreDeps): HandlerGroup<ChatMethods> => {
+export const chatHandlers = ({ db, session, mutations, now, timeZone, replies }: CoreDeps): HandlerGroup<ChatMethods> => {
   /**
    * Sessions whose question is being stored and whose reply is being started: between the two awaits a
    * second send (a double click) must not slip through, be stored, and then be refused as a conflict.
@@ -65,7 +56,7 @@ export const chatHandlers = ({ db, session, events, now, timeZone, replies }: Co
   };
   return {
     'chat.startSession': async (input) =>
-      runMutation(db, session.requireUserId(), 'chat.startSession', startChatSession, {
+      mutations.run(session.requireUserId(), 'chat.startSession', {
         sessionId: crypto.randomUUID(),
         sessionType: input.sessionType,
         courseId: input.courseId ?? null,
@@ -78,15 +69,14 @@ export const chatHandlers = ({ db, session, events, now, timeZone, replies }: Co
       const userId = session.requireUserId();
       const own = await findOwnSession(db, userId, sessionId);
       return oneAtATime(sessionId, async () => {
-        const message = await runMutation(
-          db,
-          userId,
-          'chat.appendMessage',
-          appendChatMessage,
-          { messageId: crypto.randomUUID(), sessionId, role: 'user', content, at: now().toISOString(), timeZone: timeZone() },
-          events,
-        );
-        events.emit('chat.message', { sessionId, messageId: message.id });
+        const message = await mutations.run(userId, 'chat.sendMessage', {
+          messageId: crypto.randomUUID(),
+          sessionId,
+          role: 'user',
+          content,
+          at: now().toISOString(),
+          timeZone: timeZone(),
+        });
         return { message, replyId: await replies.start(userId, sessionId, own) };
       });
     },
@@ -98,10 +88,10 @@ export const chatHandlers = ({ db, session, events, now, timeZone, replies }: Co
     },
     'chat.stop': async ({ sessionId }) => ({ stopped: replies.stop(session.requireUserId(), sessionId) }),
     'chat.endSession': async ({ sessionId }) =>
-      runMutation(db, session.requireUserId(), 'chat.endSession', endChatSession, { sessionId, at: now().toISOString() }),
+      mutations.run(session.requireUserId(), 'chat.endSession', { sessionId, at: now().toISOString() }),
     'chat.listMessages': async (input) => listChatMessages(db, session.requireUserId(), input),
     'chat.search': async ({ query }) => searchChatHistory(db, session.requireUserId(), query),
     'chat.markPlayed': async ({ messageId }) =>
-      runMutation(db, session.requireUserId(), 'chat.markPlayed', markMessagePlayed, { messageId, at: now().toISOString() }),
+      mutations.run(session.requireUserId(), 'chat.markPlayed', { messageId, at: now().toISOString() }),
   };
 };

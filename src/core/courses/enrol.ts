@@ -1,11 +1,11 @@
 import { onceActivityId, recordActivity } from '../motivation/activity';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Enrolment } from '../../shared/contract';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { courses, userCourses } from '../db/schema';
-import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { findEnrolment } from './enrolment-view';
+import type { MutationContext } from '../mutations/mutation-context';
 
 export interface EnrolmentState {
   id: string;
@@ -18,13 +18,13 @@ export interface EnrolmentState {
  * or completed one is left untouched. Returns the enrolment's id.
  */
 export async function ensureEnrolment(
-  tx: Db,
-  userId: string,
+  ctx: MutationContext,
   courseId: string,
   existing: EnrolmentState | null,
   at: Date,
   timeZone?: string,
 ): Promise<string> {
+  const { tx, userId } = ctx;
   if (existing) {
     if (existing.status === 'paused' || existing.status === 'dropped') {
       await tx.update(userCourses).set({ status: 'active' }).where(eq(userCourses.id, existing.id));
@@ -42,7 +42,7 @@ export async function ensureEnrolment(
     .returning({ id: userCourses.id });
   if (!inserted) throw notFound('Enrolment');
   // However it happened (the button, a first completed lesson or homework), joining is logged once.
-  await recordActivity(tx, userId, {
+  await recordActivity(ctx, {
     id: onceActivityId(userId, `enrolled:${courseId}`),
     type: 'course_enrolled',
     at: at.toISOString(),
@@ -52,7 +52,8 @@ export async function ensureEnrolment(
   return inserted.id;
 }
 
-export async function enrolInCourse(tx: Db, userId: string, args: MutationArgs<'course.enrol'>): Promise<Enrolment> {
+export async function enrolInCourse(ctx: MutationContext, args: MutationArgs<'courses.enrol'>): Promise<Enrolment> {
+  const { tx, userId } = ctx;
   const [row] = await tx
     .select({ courseId: courses.id, enrolmentId: userCourses.id, status: userCourses.status })
     .from(courses)
@@ -60,7 +61,7 @@ export async function enrolInCourse(tx: Db, userId: string, args: MutationArgs<'
     .where(eq(courses.id, args.courseId));
   if (!row) throw notFound('Course');
   const existing = row.enrolmentId && row.status ? { id: row.enrolmentId, status: row.status } : null;
-  await ensureEnrolment(tx, userId, args.courseId, existing, new Date(args.at), args.timeZone);
+  await ensureEnrolment(ctx, args.courseId, existing, new Date(args.at), args.timeZone);
   const enrolment = await findEnrolment(tx, userId, args.courseId);
   if (!enrolment) throw notFound('Enrolment');
   return enrolment;
@@ -70,7 +71,8 @@ export async function enrolInCourse(tx: Db, userId: string, args: MutationArgs<'
  * The student's choice about an enrolment. A completed course is not paused or dropped by mistake:
  * completion is a fact of the lessons, not a mood.
  */
-export async function setEnrolmentStatus(tx: Db, userId: string, args: MutationArgs<'course.setStatus'>): Promise<Enrolment> {
+export async function setEnrolmentStatus(ctx: MutationContext, args: MutationArgs<'courses.setStatus'>): Promise<Enrolment> {
+  const { tx, userId } = ctx;
   const updated = await tx
     .update(userCourses)
     .set({ status: args.status })

@@ -1,24 +1,22 @@
 import type { CoreEvent, EventName, EventPayload } from '../../shared/contract';
+import { Fanout } from './fanout';
 
 export type EventListener = (event: CoreEvent) => void;
 
 /** Fan-out of core events to whichever seams are listening (IPC windows, HTTP event streams). */
 export class EventHub {
-  private readonly listeners = new Set<EventListener>();
+  private readonly fanout = new Fanout<CoreEvent>();
 
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    const event = { name, payload } as CoreEvent;
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A broken listener (a closed window) must not stop the others.
-      }
-    }
+    this.fanout.emit({ name, payload } as CoreEvent);
+  }
+
+  /** An event built elsewhere (a mutation's announcements, sent once it committed). */
+  send(event: CoreEvent): void {
+    this.fanout.emit(event);
   }
 
   subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.fanout.subscribe(listener);
   }
 }

@@ -1,13 +1,11 @@
 import { ATTEMPTS_BEFORE_EXPLANATION } from '../../shared/contract/lessons';
 import type { CoreDeps, HandlerGroup } from '../handlers';
 import { searchCatalogue } from '../catalogue/search';
-import { reviewHomework, saveHomeworkFeedback } from '../ai/homework-feedback';
+import { reviewHomework } from '../ai/homework-feedback';
 import { localDay } from '../motivation/local-day';
 import { motivationSummary } from '../motivation/summary';
 import { getLesson } from './lesson-detail';
-import { answerExercise, recordStudyTime, startLesson } from './lesson-activity';
-import { submittedAttachment, submitHomework } from './homework';
-import { runMutation } from '../mutations/run-mutation';
+import { submittedAttachment } from './homework';
 import { ProviderError } from '../ai/provider';
 import { AppError } from '../errors/app-error';
 
@@ -24,20 +22,18 @@ type LessonMethods =
 const REVIEW_TIMEOUT_MS = 5 * 60_000;
 
 export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => {
-  const { db, session, events, attachments, now, timeZone } = deps;
+  const { db, session, mutations, attachments, now, timeZone } = deps;
   return {
     'lessons.get': async ({ lessonId }) => getLesson(db, session.requireUserId(), lessonId),
     'lessons.start': async ({ lessonId }) => {
       const userId = session.requireUserId();
-      const { started, courseId } = await runMutation(db, userId, 'lesson.start', startLesson, { lessonId, at: now().toISOString(), timeZone: timeZone() }, events);
-      // The lesson now shows as started wherever its course is on screen.
-      if (started) events.emit('progress.changed', { courseId });
+      const { started } = await mutations.run(userId, 'lessons.start', { lessonId, at: now().toISOString(), timeZone: timeZone() });
       return { started };
     },
     'study.recordTime': async ({ lessonId, minutes }) => {
       const userId = session.requireUserId();
       const args = { entryId: crypto.randomUUID(), lessonId, minutes, at: now().toISOString(), timeZone: timeZone() };
-      await runMutation(db, userId, 'study.time', recordStudyTime, args, events);
+      await mutations.run(userId, 'study.recordTime', args);
       const summary = await motivationSummary(db, userId, localDay(now(), timeZone()));
       return { todayMinutes: summary.todayMinutes, dailyGoalMinutes: summary.dailyGoalMinutes, goalReached: summary.todayMinutes >= summary.dailyGoalMinutes };
     },
@@ -46,29 +42,20 @@ export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => 
       const previous = await submittedAttachment(db, userId, lessonId);
       const stored = attachment ? attachments.save(userId, attachment.mimeType, attachment.dataBase64) : null;
       try {
-        await runMutation(
-          db,
-          userId,
-          'homework.submit',
-          submitHomework,
-          {
-            lessonId,
-            text,
-            attachment: stored && attachment ? { name: attachment.name, mimeType: attachment.mimeType, ...stored } : null,
-            at: now().toISOString(),
-            timeZone: timeZone(),
-          },
-          events,
-        );
+        await mutations.run(userId, 'homework.submit', {
+          lessonId,
+          text,
+          attachment: stored && attachment ? { name: attachment.name, mimeType: attachment.mimeType, ...stored } : null,
+          at: now().toISOString(),
+          timeZone: timeZone(),
+        });
       } catch (error) {
         // The answer was not kept, so neither is its file.
         attachments.remove(userId, stored?.storedAs);
         throw error;
       }
       if (previous !== stored?.storedAs) attachments.remove(userId, previous);
-      const lesson = await getLesson(db, userId, lessonId);
-      events.emit('progress.changed', { courseId: lesson.courseId });
-      return lesson;
+      return getLesson(db, userId, lessonId);
     },
     'homework.requestFeedback': async ({ lessonId }) => {
       const userId = session.requireUserId();
@@ -76,7 +63,7 @@ export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => 
         if (error instanceof ProviderError) throw new AppError('unavailable', `The homework review did not finish: ${error.code}`);
         throw error;
       });
-      await runMutation(db, userId, 'homework.feedback', saveHomeworkFeedback, { lessonId, feedback, at: now().toISOString() });
+      await mutations.run(userId, 'homework.requestFeedback', { lessonId, feedback, at: now().toISOString() });
       return getLesson(db, userId, lessonId);
     },
     /**
@@ -86,14 +73,14 @@ export const lessonsHandlers = (deps: CoreDeps): HandlerGroup<LessonMethods> => 
      */
     'exercises.check': async ({ lessonId, exerciseId, answer, attempt }) => {
       const userId = session.requireUserId();
-      const { correct, notice, exercise } = await runMutation(
-        db,
-        userId,
-        'exercise.answer',
-        answerExercise,
-        { answerId: crypto.randomUUID(), lessonId, exerciseId, answer, at: now().toISOString(), timeZone: timeZone() },
-        events,
-      );
+      const { correct, notice, exercise } = await mutations.run(userId, 'exercises.check', {
+        answerId: crypto.randomUUID(),
+        lessonId,
+        exerciseId,
+        answer,
+        at: now().toISOString(),
+        timeZone: timeZone(),
+      });
       const explain = correct || attempt >= ATTEMPTS_BEFORE_EXPLANATION;
       const hint = correct ? null : (exercise.hints[Math.min(attempt, exercise.hints.length) - 1] ?? null);
       return { correct, explanation: explain ? exercise.explanation : null, hint, notice };

@@ -1,11 +1,12 @@
 import { onceActivityId, recordActivity } from '../motivation/activity';
 import { POINTS } from '../motivation/points-rules';
 import { and, eq, sql } from 'drizzle-orm';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { lessons, userCourses, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { ensureEnrolment } from '../courses/enrol';
+import type { MutationContext } from '../mutations/mutation-context';
 
 /** What `user_lessons.homework_content` holds. */
 export interface HomeworkContent {
@@ -18,7 +19,8 @@ export interface HomeworkContent {
  * Keep the student's homework answer (a resubmission replaces it). Submitting starts the lesson if it
  * was not started, and enrols the student like completing a lesson does.
  */
-export async function submitHomework(tx: Db, userId: string, args: MutationArgs<'homework.submit'>): Promise<void> {
+export async function submitHomework(ctx: MutationContext, args: MutationArgs<'homework.submit'>): Promise<{ courseId: string }> {
+  const { tx, userId } = ctx;
   const [lesson] = await tx
     .select({ courseId: lessons.courseId, enrolmentId: userCourses.id, enrolmentStatus: userCourses.status })
     .from(lessons)
@@ -26,7 +28,7 @@ export async function submitHomework(tx: Db, userId: string, args: MutationArgs<
     .where(eq(lessons.id, args.lessonId));
   if (!lesson) throw notFound('Lesson');
   const existing = lesson.enrolmentId && lesson.enrolmentStatus ? { id: lesson.enrolmentId, status: lesson.enrolmentStatus } : null;
-  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, new Date(args.at), args.timeZone);
+  const userCourseId = await ensureEnrolment(ctx, lesson.courseId, existing, new Date(args.at), args.timeZone);
   const content: HomeworkContent = { text: args.text, submittedAt: args.at, attachment: args.attachment };
   await tx
     .insert(userLessons)
@@ -42,7 +44,7 @@ export async function submitHomework(tx: Db, userId: string, args: MutationArgs<
       setWhere: sql`${userLessons.homeworkContent} IS NULL
         OR coalesce(${userLessons.homeworkContent}->>'submittedAt', '') <= excluded.homework_content->>'submittedAt'`,
     });
-  await recordActivity(tx, userId, {
+  await recordActivity(ctx, {
     id: onceActivityId(userId, `homework:${args.lessonId}:${args.at}`),
     type: 'homework_submitted',
     at: args.at,
@@ -52,6 +54,7 @@ export async function submitHomework(tx: Db, userId: string, args: MutationArgs<
     // A resubmission is logged, but the homework's points are earned once.
     award: { key: `homework:${args.lessonId}`, points: POINTS.homeworkSubmitted },
   });
+  return { courseId: lesson.courseId };
 }
 
 /** The stored file name of the lesson's current homework attachment, if any. */

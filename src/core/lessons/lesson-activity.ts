@@ -2,13 +2,14 @@ import type { Exercise } from '../../shared/content';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AnswerNotice } from '../../shared/answer-notice';
 import { judgeAnswer } from '../../shared/exercise-check';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { courses, lessons, userCourses, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { onceActivityId, recordActivity } from '../motivation/activity';
 import { POINTS } from '../motivation/points-rules';
 import { examOf, findExercise } from './lesson-detail';
+import type { MutationContext } from '../mutations/mutation-context';
 
 async function courseOf(tx: Db, lessonId: string) {
   const [row] = await tx.select({ courseId: lessons.courseId }).from(lessons).where(eq(lessons.id, lessonId));
@@ -20,7 +21,8 @@ async function courseOf(tx: Db, lessonId: string) {
  * Opening a lesson starts it (logged once). An enrolled student's lesson moves to `in_progress`;
  * opening earns nothing — points are for outcomes.
  */
-export async function startLesson(tx: Db, userId: string, args: MutationArgs<'lesson.start'>): Promise<{ started: boolean; courseId: string }> {
+export async function startLesson(ctx: MutationContext, args: MutationArgs<'lessons.start'>): Promise<{ started: boolean; courseId: string }> {
+  const { tx, userId } = ctx;
   const courseId = await courseOf(tx, args.lessonId);
   const [enrolment] = await tx
     .select({ id: userCourses.id })
@@ -36,7 +38,7 @@ export async function startLesson(tx: Db, userId: string, args: MutationArgs<'le
         setWhere: sql`${userLessons.status} = 'not_started'`,
       });
   }
-  const recorded = await recordActivity(tx, userId, {
+  const recorded = await recordActivity(ctx, {
     id: onceActivityId(userId, `lesson-started:${args.lessonId}`),
     type: 'lesson_started',
     at: args.at,
@@ -48,9 +50,10 @@ export async function startLesson(tx: Db, userId: string, args: MutationArgs<'le
 }
 
 /** Minutes of real study on a lesson: they fill the day's goal and the heatmap. */
-export async function recordStudyTime(tx: Db, userId: string, args: MutationArgs<'study.time'>): Promise<string> {
+export async function recordStudyTime(ctx: MutationContext, args: MutationArgs<'study.recordTime'>): Promise<string> {
+  const { tx } = ctx;
   const courseId = await courseOf(tx, args.lessonId);
-  const recorded = await recordActivity(tx, userId, {
+  const recorded = await recordActivity(ctx, {
     id: args.entryId,
     type: 'study_time',
     at: args.at,
@@ -78,14 +81,14 @@ async function courseWithExam(tx: Db, lessonId: string) {
  * its points; answering it right again earns nothing. The course's exam decides the answer-sheet rules.
  */
 export async function answerExercise(
-  tx: Db,
-  userId: string,
-  args: MutationArgs<'exercise.answer'>,
+  ctx: MutationContext,
+  args: MutationArgs<'exercises.check'>,
 ): Promise<{ correct: boolean; notice: AnswerNotice | null; exercise: Exercise }> {
+  const { tx } = ctx;
   const exercise = await findExercise(tx, args.lessonId, args.exerciseId);
   const { courseId, exam } = await courseWithExam(tx, args.lessonId);
   const { correct, notice } = judgeAnswer(exercise, args.answer, { exam });
-  await recordActivity(tx, userId, {
+  await recordActivity(ctx, {
     id: args.answerId,
     type: 'exercise_answered',
     at: args.at,

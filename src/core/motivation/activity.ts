@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AchievementCriterion, ActivityType } from '../../shared/domain';
 import { uuidV5 } from '../content/content-ids';
 import { executeRows } from '../db/execute-rows';
-import type { Db } from '../db/types';
+import type { MutationContext } from '../mutations/mutation-context';
 import { localDay, isValidTimeZone } from './local-day';
 
 export interface ActivityEntry {
@@ -31,21 +31,6 @@ export interface RecordedActivity {
   day: string;
 }
 
-/** A study day's numbers before and after this transaction's changes. */
-export interface DayChange {
-  day: string;
-  before: { minutes: number; lessons: number };
-  after: { minutes: number; lessons: number };
-}
-
-interface Touched {
-  userId: string;
-  points: number;
-  days: DayChange[];
-  /** The achievement criteria this transaction's activity may have moved: only those are evaluated. */
-  criteria: Set<AchievementCriterion>;
-}
-
 /** Which achievement criteria an activity of each type can move. */
 const CRITERIA_OF: Partial<Record<ActivityType, AchievementCriterion[]>> = {
   lesson_completed: ['lessons_completed', 'perfect_scores', 'courses_completed', 'exam_topics_mastered'],
@@ -57,11 +42,6 @@ const CRITERIA_OF: Partial<Record<ActivityType, AchievementCriterion[]>> = {
   level_reached: ['level_reached'],
 };
 
-/** Transactions in which the student's activity changed: their totals are refreshed before commit. */
-const pending = new WeakMap<Db, Touched>();
-
-export const activityTouched = (tx: Db) => pending.get(tx);
-
 /** A deterministic id for an activity that can happen only once (a lesson's completion, a level). */
 export const onceActivityId = (userId: string, what: string) => uuidV5(`activity:${userId}:${what}`);
 
@@ -70,9 +50,11 @@ export const dayOf = (at: string, timeZone: string | undefined) =>
 
 /**
  * Append one fact to the student's activity log and keep the derived numbers (points, the day's
- * minutes) in step — in the caller's transaction, so either both happen or neither does.
+ * minutes) in step — in the change's transaction, so either both happen or neither does — and note in
+ * the change's context what it touched, for the rewards refreshed before it commits.
  */
-export async function recordActivity(tx: Db, userId: string, entry: ActivityEntry): Promise<RecordedActivity> {
+export async function recordActivity(ctx: Pick<MutationContext, 'tx' | 'userId' | 'activity'>, entry: ActivityEntry): Promise<RecordedActivity> {
+  const { tx, userId, activity: touched } = ctx;
   const day = dayOf(entry.at, entry.timeZone);
   const award = entry.award ?? null;
   const data: Record<string, unknown> = { ...entry.data, day };
@@ -95,8 +77,7 @@ export async function recordActivity(tx: Db, userId: string, entry: ActivityEntr
   const points = row.points ?? 0;
   const minutes = entry.studyMinutes ?? 0;
   const lessons = entry.lessonCompleted ? 1 : 0;
-  const touched = pending.get(tx) ?? { userId, points: 0, days: [], criteria: new Set() };
-  pending.set(tx, touched);
+  touched.recorded = true;
   for (const criterion of CRITERIA_OF[entry.type] ?? []) touched.criteria.add(criterion);
   if (points || minutes || lessons) {
     const [after] = await executeRows<{ minutes: number; lessons: number }>(

@@ -10,12 +10,12 @@ import { createTestCore, silentTeachers, TEST_PASSWORD, type TestCore } from '..
 import { seedCourse } from '../../../tests/support/fixtures';
 import type { CoreEvent, EventPayload } from '../../shared/contract';
 import { ACTIVITY_TYPES } from '../../shared/domain';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { achievements, outbox, userAchievements, userActivityLog, userStudyDays, users } from '../db/schema';
 import { executeRows } from '../db/execute-rows';
 import { EventHub } from '../events/event-hub';
-import { runMutation } from '../mutations/run-mutation';
-import { completeLesson } from '../progress/complete-lesson';
+import { Fanout } from '../events/fanout';
+import { createMutationRunner } from '../mutations/run-mutation';
 import { installAchievements, loadAchievementCatalogue } from './achievement-catalogue';
 import { levelForPoints } from './levels';
 import { addDays, localDay } from './local-day';
@@ -168,10 +168,14 @@ describeOnEachDatabase('motivation', (ctx) => {
 
     const hub = new EventHub();
     const announced: CoreEvent[] = [];
-    hub.subscribe((event) => announced.push(event));
-    const args = sent!.args as MutationArgs<'lesson.complete'>;
-    await runMutation(ctx.db, userId, 'lesson.complete', completeLesson, args, hub);
-    await runMutation(ctx.db, userId, 'lesson.complete', completeLesson, args, hub);
+    // The rewards a change announces (its `progress.changed` is not a reward).
+    hub.subscribe((event) => {
+      if (event.name !== 'progress.changed') announced.push(event);
+    });
+    const runner = createMutationRunner({ db: ctx.db, events: hub, outboxCommits: new Fanout() });
+    const args = sent!.args as MutationArgs<'progress.completeLesson'>;
+    await runner.run(userId, 'progress.completeLesson', args);
+    await runner.run(userId, 'progress.completeLesson', args);
 
     expect(await totalPoints(userId)).toBe(awarded);
     expect(await logOf(userId)).toEqual(logBefore);
@@ -180,8 +184,8 @@ describeOnEachDatabase('motivation', (ctx) => {
 
     // A mutation that reaches the server twice before the device ever saw it: the first applies, the second adds nothing.
     const fresh = { lessonId: lessonIds[1]!, score: 60, timeSpentMinutes: 5, at: '2026-11-25T09:30:00.000Z', timeZone: MOSCOW };
-    await runMutation(ctx.db, userId, 'lesson.complete', completeLesson, fresh, hub);
-    await runMutation(ctx.db, userId, 'lesson.complete', completeLesson, fresh, hub);
+    await runner.run(userId, 'progress.completeLesson', fresh);
+    await runner.run(userId, 'progress.completeLesson', fresh);
     expect(await totalPoints(userId)).toBe(awarded + POINTS.lessonCompleted);
     expect(announced.filter((e) => e.name === 'motivation.changed')).toHaveLength(1);
     expect(await rowsOfType(userId, 'lesson_completed')).toHaveLength(3);

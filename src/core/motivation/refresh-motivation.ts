@@ -4,7 +4,8 @@ import { userAchievements, userPreferences, users } from '../db/schema';
 import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
 import { standingFor, type LockedAchievement } from './achievement-stats';
-import { activityTouched, onceActivityId, recordActivity, type DayChange } from './activity';
+import type { DayChange, MutationContext } from '../mutations/mutation-context';
+import { onceActivityId, recordActivity } from './activity';
 import { newlyAchieved } from './achievements-rules';
 import { levelForPoints } from './levels';
 import { computeStreak, longestStreak, type StreakState } from './streaks';
@@ -51,12 +52,13 @@ export async function streakOf(db: Db, userId: string, goal: number, today: stri
 }
 
 /**
- * After the student's activity changed in this transaction: level, streak and achievements follow from
- * the facts. Runs in the same transaction as the change (and again on the server when it replays it).
+ * After the change's activity moved: level, streak and achievements follow from the facts. Runs in the
+ * same transaction as the change (and again on the server when it replays it); null when the change
+ * recorded no activity.
  */
-export async function refreshMotivation(tx: Db, userId: string, at: string, timeZone: string | undefined): Promise<MotivationOutcome | null> {
-  const touched = activityTouched(tx);
-  if (!touched || touched.userId !== userId) return null;
+export async function refreshMotivation(ctx: MutationContext, at: string, timeZone: string | undefined): Promise<MotivationOutcome | null> {
+  const { tx, userId, activity: touched } = ctx;
+  if (!touched.recorded) return null;
   const unlocked: UnlockedAchievement[] = [];
   let levelReached: number | null = null;
   if (touched.days.length > 0 && (await refreshStreak(tx, userId, touched.days))) {
@@ -72,7 +74,7 @@ export async function refreshMotivation(tx: Db, userId: string, at: string, time
     const standing = await standingFor(tx, userId, criteria);
     const level = levelForPoints(standing.totalPoints);
     for (let reached = standing.level + 1; reached <= level; reached++) {
-      await recordActivity(tx, userId, {
+      await recordActivity(ctx, {
         id: onceActivityId(userId, `level:${reached}`),
         type: 'level_reached',
         at,
@@ -83,13 +85,13 @@ export async function refreshMotivation(tx: Db, userId: string, at: string, time
     }
     if (level !== standing.level) await tx.update(users).set({ level }).where(eq(users.id, userId));
     totals = { totalPoints: standing.totalPoints, level };
-    const fresh = await unlock(tx, userId, newlyAchieved({ ...standing.stats, level_reached: level }, standing.locked, new Set()), at, timeZone);
+    const fresh = await unlock(ctx, newlyAchieved({ ...standing.stats, level_reached: level }, standing.locked, new Set()), at, timeZone);
     unlocked.push(...fresh);
     // Their rewards are points: the next round looks at points and level again.
     if (fresh.length > 0) totals.totalPoints += fresh.reduce((sum, a) => sum + a.pointsReward, 0);
     else touched.criteria.clear();
   }
-  return { pointsAwarded: activityTouched(tx)?.points ?? 0, ...totals, levelReached, unlocked };
+  return { pointsAwarded: touched.points, ...totals, levelReached, unlocked };
 }
 
 /**
@@ -114,12 +116,12 @@ export async function storeLongestStreak(tx: Db, userId: string, goal?: number):
 }
 
 async function unlock(
-  tx: Db,
-  userId: string,
+  ctx: MutationContext,
   reached: LockedAchievement[],
   at: string,
   timeZone: string | undefined,
 ): Promise<UnlockedAchievement[]> {
+  const { tx, userId } = ctx;
   const fresh: UnlockedAchievement[] = [];
   for (const achievement of reached) {
     const [row] = await tx
@@ -128,7 +130,7 @@ async function unlock(
       .onConflictDoNothing()
       .returning({ id: userAchievements.id });
     if (!row) continue;
-    await recordActivity(tx, userId, {
+    await recordActivity(ctx, {
       id: onceActivityId(userId, `achievement:${achievement.name}`),
       type: 'achievement_unlocked',
       at,

@@ -2,11 +2,12 @@ import { onceActivityId, recordActivity } from '../motivation/activity';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LearningPlan, PlanSession } from '../../shared/contract';
 import type { LessonStatus } from '../../shared/domain';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { courses, learningPlans, lessons, userLessons } from '../db/schema';
 import type { Db } from '../db/types';
 import { invalidInput, notFound } from '../errors/app-error';
 import { generatePlan, type PlanLesson } from './generate-plan';
+import type { MutationContext } from '../mutations/mutation-context';
 
 const DEFAULT_LESSON_MINUTES = 45;
 /** A course's estimated hours include homework and revision; one sitting of a lesson is at most an hour. */
@@ -40,7 +41,8 @@ async function courseLessons(db: Db, userId: string, courseId: string) {
 }
 
 /** Make or remake the plan of a course (one plan per student and course). */
-export async function generateLearningPlan(tx: Db, userId: string, args: MutationArgs<'plan.generate'>): Promise<void> {
+export async function generateLearningPlan(ctx: MutationContext, args: MutationArgs<'plans.generate'>): Promise<void> {
+  const { tx, userId } = ctx;
   if (args.targetDate <= args.today) throw invalidInput('The target date must be after today', [{ path: 'targetDate', message: 'target_not_after_today' }]);
   const { planLessons, lessonMinutes } = await courseLessons(tx, userId, args.courseId);
   const settings = { targetDate: args.targetDate, studyDays: [...new Set(args.studyDays)].sort(), minutesPerDay: args.minutesPerDay };
@@ -59,7 +61,7 @@ export async function generateLearningPlan(tx: Db, userId: string, args: Mutatio
       target: [learningPlans.userId, learningPlans.courseId],
       set: { planData: sql`excluded.plan_data`, lessonsStructure: sql`excluded.lessons_structure`, generatedAt: at, lastUpdatedAt: at },
     });
-  await recordActivity(tx, userId, {
+  await recordActivity(ctx, {
     id: onceActivityId(userId, `plan:${args.courseId}:${args.at}`),
     type: 'plan_generated',
     at: args.at,

@@ -2,11 +2,12 @@ import { eq } from 'drizzle-orm';
 import { DEFAULT_DAILY_GOAL_MINUTES } from '../../shared/accounts';
 import type { Preferences } from '../../shared/contract';
 import type { Language, Theme } from '../../shared/domain';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { userPreferences } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { storeLongestStreak } from '../motivation/refresh-motivation';
+import type { MutationContext } from '../mutations/mutation-context';
 
 type PreferencesRow = typeof userPreferences.$inferSelect;
 
@@ -30,7 +31,8 @@ export async function findPreferences(db: Db, userId: string): Promise<Preferenc
 }
 
 /** Apply a partial change; `other_settings` keys merge, so settings of later versions survive. */
-export async function updatePreferences(tx: Db, userId: string, args: MutationArgs<'preferences.update'>): Promise<Preferences> {
+export async function updatePreferences(ctx: MutationContext, args: MutationArgs<'preferences.update'>): Promise<Preferences> {
+  const { tx, userId } = ctx;
   const current = await findPreferences(tx, userId);
   const { changes } = args;
   const [row] = await tx

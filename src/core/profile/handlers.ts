@@ -1,10 +1,8 @@
-import { renameStudent } from './rename-student';
 import { eq } from 'drizzle-orm';
 import { checkPassword, findAccount, isListHidden } from '../accounts/accounts-service';
 import { users } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 import type { CoreDeps, HandlerGroup } from '../handlers';
-import { runMutation } from '../mutations/run-mutation';
 import { exportOwnData } from './export-data';
 
 type ProfileMethods =
@@ -16,7 +14,7 @@ type ProfileMethods =
   | 'profile.deleteAccount';
 
 export const profileHandlers = (deps: CoreDeps): HandlerGroup<ProfileMethods> => {
-  const { db, session, events, avatars, passwords, now } = deps;
+  const { db, session, events, mutations, avatars, passwords, now } = deps;
 
   const currentAccount = async (userId: string) => {
     const account = await findAccount(db, userId);
@@ -35,7 +33,7 @@ export const profileHandlers = (deps: CoreDeps): HandlerGroup<ProfileMethods> =>
   return {
     'profile.update': async ({ fullName }) => {
       const userId = session.requireUserId();
-      await runMutation(db, userId, 'profile.update', renameStudent, { fullName, at: now().toISOString() });
+      await mutations.run(userId, 'profile.update', { fullName, at: now().toISOString() });
       events.emit('session.changed', { userId });
       return currentAccount(userId);
     },

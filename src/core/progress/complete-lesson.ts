@@ -1,15 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Enrolment, LessonProgress } from '../../shared/contract';
 import type { LessonStatus } from '../../shared/domain';
-import type { MutationArgs } from '../../shared/mutations';
+import type { MutationArgs } from '../sync/mutation-registry';
 import { courses, lessons, userCourses, userLessons } from '../db/schema';
 import { refreshExamCourse } from '../exams/exam-preparation';
-import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
 import { ensureEnrolment } from '../courses/enrol';
 import { recountAfterLessonChange } from './recount';
 import { onceActivityId, recordActivity } from '../motivation/activity';
 import { POINTS } from '../motivation/points-rules';
+import type { MutationContext } from '../mutations/mutation-context';
 
 export interface CompletedLesson {
   courseId: string;
@@ -25,7 +25,8 @@ export interface CompletedLesson {
  * status never goes back, the best score wins, the reported study time is a running total (max wins),
  * the first completion time is kept. A repeat that improves nothing writes nothing.
  */
-export async function completeLesson(tx: Db, userId: string, args: MutationArgs<'lesson.complete'>): Promise<CompletedLesson> {
+export async function completeLesson(ctx: MutationContext, args: MutationArgs<'progress.completeLesson'>): Promise<CompletedLesson> {
+  const { tx, userId } = ctx;
   const [lesson] = await tx
     .select({
       courseId: lessons.courseId,
@@ -43,7 +44,7 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
   if (!lesson || (lesson.retiredAt && !lesson.enrolmentId)) throw notFound('Lesson');
   const at = new Date(args.at);
   const existing = lesson.enrolmentId && lesson.enrolmentStatus ? { id: lesson.enrolmentId, status: lesson.enrolmentStatus } : null;
-  const userCourseId = await ensureEnrolment(tx, userId, lesson.courseId, existing, at, args.timeZone);
+  const userCourseId = await ensureEnrolment(ctx, lesson.courseId, existing, at, args.timeZone);
 
   const progressColumns = {
     lessonId: userLessons.lessonId,
@@ -85,7 +86,7 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
   }
   if (!progress) throw notFound('Lesson progress');
 
-  await recordCompletion(tx, userId, args, lesson.courseId, progress.score);
+  await recordCompletion(ctx, args, lesson.courseId, progress.score);
   const enrolment = await recountAfterLessonChange(tx, userId, userCourseId);
   if (lesson.examType) await refreshExamCourse(tx, userId, lesson.examType, lesson.subject, at);
   return {
@@ -96,9 +97,10 @@ export async function completeLesson(tx: Db, userId: string, args: MutationArgs<
 }
 
 /** The first completion of a lesson earns its points once; reaching 100 (now or later) earns the bonus once. */
-async function recordCompletion(tx: Db, userId: string, args: MutationArgs<'lesson.complete'>, courseId: string, bestScore: number | null) {
+async function recordCompletion(ctx: MutationContext, args: MutationArgs<'progress.completeLesson'>, courseId: string, bestScore: number | null) {
+  const { userId } = ctx;
   const common = { at: args.at, timeZone: args.timeZone, courseId, lessonId: args.lessonId } as const;
-  await recordActivity(tx, userId, {
+  await recordActivity(ctx, {
     ...common,
     id: onceActivityId(userId, `lesson-completed:${args.lessonId}`),
     type: 'lesson_completed',
@@ -107,7 +109,7 @@ async function recordCompletion(tx: Db, userId: string, args: MutationArgs<'less
     lessonCompleted: true,
   });
   if (bestScore === 100) {
-    await recordActivity(tx, userId, {
+    await recordActivity(ctx, {
       ...common,
       id: onceActivityId(userId, `lesson-perfect:${args.lessonId}`),
       type: 'lesson_completed',

@@ -1,14 +1,11 @@
-import type { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { Backup, RecoveryReason, RecoveryStatus } from '../../shared/contract/backups';
-import type { InvokeResult } from '../../shared/errors';
-import type { Invoke } from '../dispatch';
-import { toErrorData } from '../errors/to-error-data';
+import type { AppErrorData } from '../../shared/errors';
+import { createPartialDispatcher, type DispatchLogger, type Invoke } from '../dispatch';
+import type { Handlers } from '../handlers';
 import type { DatabaseOpenError } from '../db/open-pglite';
 
 /** The methods a core without a database can answer. */
-const RECOVERY_METHODS = ['recovery.status', 'recovery.restore', 'recovery.retry', 'app.info'] as const satisfies readonly MethodName[];
-type RecoveryMethod = (typeof RECOVERY_METHODS)[number];
+type RecoveryMethod = 'recovery.status' | 'recovery.restore' | 'recovery.retry' | 'app.info';
 
 export interface RecoveryCoreDeps {
   appVersion: string;
@@ -20,6 +17,11 @@ export interface RecoveryCoreDeps {
   /** Tries to open the database again; resolves with the status afterwards. */
   retry: () => Promise<RecoveryStatus>;
 }
+
+/** As before the shared dispatcher: recovery mode's refusals are answers, not log lines. */
+const SILENT: DispatchLogger = { error: () => {} };
+/** Nobody is signed in while the database is closed; the recovery methods are public. */
+const NOBODY = { current: null };
 
 export function recoveryReasonOf(failure: DatabaseOpenError): RecoveryReason {
   if (failure.stage === 'migrate') return 'migration_failed';
@@ -37,38 +39,18 @@ export function recoveryStatusOf(deps: Pick<RecoveryCoreDeps, 'failure' | 'dataD
   };
 }
 
-const isRecoveryMethod = (method: MethodName): method is RecoveryMethod => (RECOVERY_METHODS as readonly string[]).includes(method);
-
 /**
  * The core that runs when the database could not be opened at start: no database, no sessions, only
  * what the recovery screen needs. Every other method answers `unavailable`. Inputs and outputs are
- * checked against the same contract as the full core's.
+ * checked by the same dispatcher as the full core's.
  */
 export function createRecoveryCore(deps: RecoveryCoreDeps): { invoke: Invoke } {
-  const handlers: { [M in RecoveryMethod]: (input: z.output<(typeof contract)[M]['input']>) => Promise<unknown> } = {
+  const handlers: Pick<Handlers, RecoveryMethod> = {
     'recovery.status': async () => recoveryStatusOf(deps),
     'recovery.restore': async ({ id }) => ({ restored: await deps.restore(id) }),
     'recovery.retry': async () => deps.retry(),
     'app.info': async () => ({ version: deps.appVersion, pendingChanges: 0 }),
   };
-  const invoke: Invoke = async (method, rawInput): Promise<InvokeResult> => {
-    if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${String(method).slice(0, 100)}` } };
-    }
-    if (!isRecoveryMethod(method)) {
-      return { ok: false, error: { code: 'unavailable', message: 'The database could not be opened: the app is in recovery mode' } };
-    }
-    const spec = contract[method];
-    const input = spec.input.safeParse(rawInput ?? undefined);
-    if (!input.success) return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}` } };
-    try {
-      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-      const output = spec.output.safeParse(await handler(input.data));
-      if (!output.success) return { ok: false, error: { code: 'internal', message: 'Something went wrong inside the app' } };
-      return { ok: true, value: output.data };
-    } catch (error) {
-      return { ok: false, error: toErrorData(error) };
-    }
-  };
-  return { invoke };
+  const unavailable: AppErrorData = { code: 'unavailable', message: 'The database could not be opened: the app is in recovery mode' };
+  return { invoke: createPartialDispatcher(handlers, SILENT, NOBODY, unavailable) };
 }

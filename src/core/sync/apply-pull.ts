@@ -1,12 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { MutationName } from '../../shared/mutations';
 import type { RowChange } from '../../shared/sync';
 import { outbox, syncAccounts } from '../db/schema';
 import type { Db } from '../db/types';
 import { sqlArray } from '../db/sql-array';
-import { applyMutation, parseMutationArgs } from '../mutations/run-mutation';
+import { replayMutation } from '../mutations/run-mutation';
 import { applyCatalogue } from './apply-catalogue';
-import { isMutationName, MUTATIONS } from './mutation-registry';
 import { pulledChangesCollector, type PulledChanges } from './pulled-changes';
 import { recomputeDerived } from './recompute-derived';
 import { SYNCED_TABLES, syncedTable, type SyncedTable } from './synced-tables';
@@ -144,12 +142,8 @@ async function reapplyPending(tx: Db, userId: string): Promise<number> {
     .where(eq(outbox.userId, userId))
     .orderBy(asc(outbox.mutationId));
   for (const mutation of pending) {
-    if (!isMutationName(mutation.name)) continue;
-    const name: MutationName = mutation.name;
     try {
-      await tx.transaction(async (savepoint) => {
-        await applyMutation(savepoint, userId, MUTATIONS[name] as never, parseMutationArgs(name, mutation.args) as never);
-      });
+      await replayMutation(tx, userId, mutation);
     } catch {
       // The server will judge it when it is pushed; the rows stay as the server sent them.
     }

@@ -33,7 +33,7 @@ async function explained<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const syncHandlers = ({ db, session, events, sync, school, now, timeZone }: CoreDeps): HandlerGroup<SyncMethods> => {
+export const syncHandlers = ({ db, session, events, mutations, sync, school, now, timeZone }: CoreDeps): HandlerGroup<SyncMethods> => {
   /** The signed-in student (the engine syncs only them). */
   const current = () => {
     const userId = session.requireUserId();
@@ -83,7 +83,7 @@ export const syncHandlers = ({ db, session, events, sync, school, now, timeZone 
       const url = serverUrlFor(serverUrl);
       const { userId } = await explained(async () => sync.signInFromServer({ serverUrl: url, login, password, trusted: await trust.isTrusted(url) }));
       const user = await account(userId);
-      await recordSignIn(db, user.id, now(), timeZone());
+      await recordSignIn(mutations, user.id, now(), timeZone());
       session.signIn(user);
       events.emit('session.changed', { userId: user.id });
       return user;

@@ -3,10 +3,11 @@ import type { MutationEnvelope, PushResponse } from '../../shared/sync';
 import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
 import { AppError } from '../errors/app-error';
-import { mutationArgs, type MutationArgs, type MutationName } from '../../shared/mutations';
-import { applyMutation, parseMutationArgs, type MutationApply } from '../mutations/run-mutation';
+import { mutationNamed } from '../mutations/mutation-names';
+import { mutationContext } from '../mutations/mutation-context';
+import { replayMutation } from '../mutations/run-mutation';
 import { refreshMotivation } from '../motivation/refresh-motivation';
-import { isMutationName, MUTATIONS } from './mutation-registry';
+import { mutationArgs, MUTATIONS, type MutationArgs, type MutationName, type MutationRecord } from './mutation-registry';
 
 /**
  * The oldest device this server syncs with, by its newest migration. Since `account_safety` a replayed
@@ -85,14 +86,18 @@ export async function applyPushBatch(tx: Db, userId: string, deviceId: string, m
 async function applyAllAtOnce(tx: Db, userId: string, mutations: readonly MutationEnvelope[]): Promise<boolean> {
   const parsed: { name: MutationName; args: MutationArgs<MutationName> }[] = [];
   for (const m of mutations) {
-    if (!isMutationName(m.name) || !mutationArgs[m.name].safeParse(m.args).success) return false;
-    parsed.push({ name: m.name, args: parseMutationArgs(m.name, m.args) });
+    const name = mutationNamed(m.name);
+    const args = name ? mutationArgs[name].safeParse(m.args) : null;
+    if (!name || !args?.success) return false;
+    parsed.push({ name, args: args.data as MutationArgs<MutationName> });
   }
   try {
     await tx.transaction(async (savepoint) => {
-      for (const { name, args } of parsed) await (MUTATIONS[name] as MutationApply<MutationName, unknown>)(savepoint, userId, args);
+      // One context for the batch: what all of it touched is refreshed once.
+      const ctx = mutationContext(savepoint, userId);
+      for (const { name, args } of parsed) await (MUTATIONS[name] as MutationRecord<MutationName, unknown>).apply(ctx, args);
       const last = parsed[parsed.length - 1]!.args;
-      await refreshMotivation(savepoint, userId, last.at, 'timeZone' in last ? (last.timeZone as string | undefined) : undefined);
+      await refreshMotivation(ctx, last.at, 'timeZone' in last ? (last.timeZone as string | undefined) : undefined);
     });
     return true;
   } catch (error) {
@@ -113,13 +118,9 @@ async function applyOneByOne(tx: Db, userId: string, mutations: readonly Mutatio
 
 /** Apply one mutation in a savepoint; the reason it can never succeed, or null when it was applied. */
 async function applyOne(tx: Db, userId: string, mutation: MutationEnvelope): Promise<string | null> {
-  if (!isMutationName(mutation.name)) return `unknown mutation ${mutation.name}`;
-  const name = mutation.name;
+  if (!mutationNamed(mutation.name)) return `unknown mutation ${mutation.name}`;
   try {
-    const args = parseMutationArgs(name, mutation.args);
-    await tx.transaction(async (savepoint) => {
-      await applyMutation(savepoint, userId, MUTATIONS[name] as never, args as never);
-    });
+    await replayMutation(tx, userId, mutation);
     return null;
   } catch (error) {
     const reason = permanentReason(error);

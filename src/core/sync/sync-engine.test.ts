@@ -15,8 +15,8 @@ import { executeRows } from '../db/execute-rows';
 import { outbox, outboxSequences, syncAccounts, users } from '../db/schema';
 import type { Db, OpenedDatabase } from '../db/types';
 import { EventHub } from '../events/event-hub';
-import { runMutation } from '../mutations/run-mutation';
-import { completeLesson } from '../progress/complete-lesson';
+import { Fanout } from '../events/fanout';
+import { createMutationRunner } from '../mutations/run-mutation';
 import { Session } from '../session/session';
 import { backoffDelay, createSyncEngine, SYNC_TIMING, type SyncEngine, type SyncTimers } from './sync-engine';
 import { SyncFailed } from './sync-failure';
@@ -144,7 +144,7 @@ const student = (db: Db, username: string, fullName = 'Анна Петрова')
   createAccount(db, hasher, { email: `${username}@school.test`, username, fullName, password: PASSWORD, role: 'student' });
 
 const complete = (on: Device, userId: string, lessonId: string, score = 80) =>
-  runMutation(on.db, userId, 'lesson.complete', completeLesson, {
+  createMutationRunner({ db: on.db, events: new EventHub(), outboxCommits: new Fanout() }).run(userId, 'progress.completeLesson', {
     lessonId,
     score,
     timeSpentMinutes: 10,

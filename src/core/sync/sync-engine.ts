@@ -5,6 +5,7 @@ import type { SecretBox } from '../ai/secret-box';
 import { executeRows } from '../db/execute-rows';
 import type { Db } from '../db/types';
 import type { EventHub } from '../events/event-hub';
+import type { Fanout } from '../events/fanout';
 import { countPendingMutations } from '../outbox/outbox';
 import { applyPull, type PullOutcome } from './apply-pull';
 import { tellPages } from './tell-pages';
@@ -40,6 +41,8 @@ export const realTimers: SyncTimers = {
 export interface SyncEngineOptions {
   db: Db;
   events: EventHub;
+  /** Each committed outbox row (its student's id): the one cue that a change waits to be sent. */
+  outboxCommits?: Pick<Fanout<string>, 'subscribe'>;
   /** Who is signed in: only that student syncs. */
   session: { readonly currentUserId: string | null };
   secrets: SecretBox;
@@ -455,11 +458,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       throw toSyncFailed(error, stage);
     });
 
-  // Sign-ins, sign-outs and assistant replies reach the engine as the core's own events.
+  // Sign-ins and sign-outs reach the engine as the core's own events; changes as committed outbox rows.
   const unsubscribe = events.subscribe((event) => {
     if (event.name === 'session.changed') activate(options.session.currentUserId);
-    else if (event.name === 'chat.replyFinished') changed();
   });
+  const unsubscribeOutbox =
+    options.outboxCommits?.subscribe((userId) => {
+      // Another account's change (a reply that finished after its student left) goes in the background.
+      if (active && active.userId !== userId) track(armIfWaiting());
+      else changed();
+    }) ?? (() => {});
   activate(options.session.currentUserId);
   // Left behind by a sitting before this start (the app was closed offline): keep trying.
   track(armIfWaiting());
@@ -537,6 +545,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (closed) return;
       closed = true;
       unsubscribe();
+      unsubscribeOutbox();
       if (active?.timer != null) timers.clear(active.timer);
       if (waitingTimer != null) timers.clear(waitingTimer);
       active = null;
