@@ -51,9 +51,6 @@ const PRIVATE_KEYS = new Set([
   'database64',
 ]);
 
-/** The key list, for the README and the tests. */
-export const REDACTED_KEYS = { secretParts: SECRET_KEY_PARTS, privateKeys: [...PRIVATE_KEYS] };
-
 const normalise = (key: string) => key.toLowerCase().replace(/[-_\s]/g, '');
 
 export function isSensitiveKey(key: string): boolean {

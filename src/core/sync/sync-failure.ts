@@ -75,4 +75,3 @@ export function toAppError(failure: SyncFailed): AppError {
   return error;
 }
 
-export const syncError = (reason: SyncFailure, message: string): AppError => toAppError(new SyncFailed(reason, message));
