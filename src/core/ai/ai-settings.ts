@@ -151,6 +151,13 @@ export async function resolveTeacher(db: Db, secrets: SecretBox, userId: string,
     chosen.source === 'school' ? chosen.ai.apiKey : chosen.stored.apiKeyEncrypted ? secrets.open(chosen.stored.apiKeyEncrypted) : null;
   return {
     provider: 'openai',
-    endpoint: { baseUrl: setting.baseUrl, model: setting.model, apiKey, responseTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs },
+    endpoint: {
+      baseUrl: setting.baseUrl,
+      model: setting.model,
+      apiKey,
+      responseTimeoutMs: timeoutMs,
+      idleTimeoutMs: timeoutMs,
+      contextTokens: chosen.source === 'school' ? chosen.ai.contextTokens : null,
+    },
   };
 }

@@ -13,6 +13,7 @@ const KEY_MAX = 500;
 
 /** Addresses of the usual local servers, offered as examples. */
 export const BASE_URL_EXAMPLES = [
+  { name: 'llama.cpp', url: 'http://localhost:8080/v1' },
   { name: 'Ollama', url: 'http://localhost:11434/v1' },
   { name: 'LM Studio', url: 'http://localhost:1234/v1' },
 ] as const;
