@@ -51,6 +51,9 @@ export const schoolAiSchema = z
      * null: 4096. Prompts are cut to fit it.
      */
     contextTokens: z.number().int().min(512).max(1_048_576).nullable().default(null),
+    /** The embedded model: a GGUF file, or a folder whose first `.gguf` (by name) is used. */
+    modelPath: z.string().trim().min(1).max(1000).nullable().default(null),
+    modelsFolder: z.string().trim().min(1).max(1000).nullable().default(null),
   })
   .strict()
   .superRefine((ai, context) => {

@@ -55,7 +55,7 @@ export interface ReplyRequest {
 
 /** A way to produce the teacher's reply, token by token. */
 export interface TeacherProvider {
-  readonly kind: 'openai' | 'offline';
+  readonly kind: 'openai' | 'offline' | 'embedded';
   /** Yields pieces of the reply as they arrive; throws `ProviderError` on failure or cancellation. */
   streamReply(request: ReplyRequest): AsyncIterable<string>;
 }
@@ -81,6 +81,10 @@ export const PROVIDER_ERROR_CODES = [
   'roles_alternate',
   /** The model finished without a single word. */
   'empty_reply',
+  /** The embedded model's file is missing, unreadable or not a model llama.cpp can run. */
+  'model_unavailable',
+  /** The embedded model does not fit in the free memory. */
+  'model_too_large',
   /** No answer (or no next chunk) within the time allowed. */
   'timeout',
   /** Any other 4xx: the request was refused. */

@@ -57,6 +57,18 @@ async function finishReply(tx: Db, userId: string, args: MutationArgs<'chat.appe
 const reasonOf = (error: unknown): AiFailureReason | 'cancelled' =>
   error instanceof ProviderError ? error.code : 'bad_stream';
 
+/** The embedded model where this build runs one; elsewhere a failure the fallback explains. */
+function embeddedOf(teachers: TeacherFactory, modelPath: string): TeacherProvider {
+  if (teachers.embedded) return teachers.embedded(modelPath);
+  return {
+    kind: 'embedded',
+    // eslint-disable-next-line require-yield
+    streamReply: async function* () {
+      throw new ProviderError('model_unavailable', 'This build of the app runs no embedded model.');
+    },
+  };
+}
+
 const DETAIL_MAX = 400;
 const detailOf = (error: unknown): string | null =>
   error instanceof ProviderError && error.detail ? error.detail.slice(0, DETAIL_MAX) : null;
@@ -108,6 +120,7 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
       }
       try {
         if (choice.provider === 'openai') await stream(deps.teachers.openai(choice.endpoint));
+        else if (choice.provider === 'embedded') await stream(embeddedOf(deps.teachers, choice.modelPath));
         else await stream(deps.teachers.offline());
       } catch (error) {
         const reason = reasonOf(error);

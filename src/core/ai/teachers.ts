@@ -1,5 +1,7 @@
 import type { Db } from '../db/types';
 import { fitToBudget, tokenBudget } from './conversation-window';
+import type { EmbeddedEngine } from './embedded/embedded-engine';
+import { embeddedTeacher } from './embedded/embedded-teacher';
 import { createContextProbe, type ContextProbe } from './model-context';
 import { streamChatCompletion } from './openai-client';
 import type { OpenAiEndpoint } from './openai-endpoint';
@@ -27,13 +29,16 @@ export function openAiTeacher(endpoint: OpenAiEndpoint, fetchImpl: typeof fetch 
 export interface TeacherFactory {
   openai(endpoint: OpenAiEndpoint): TeacherProvider;
   offline(): TeacherProvider;
+  /** A GGUF file run in-process; absent where no engine is wired (tests about storage, the web server). */
+  embedded?(modelPath: string): TeacherProvider;
 }
 
-export function defaultTeachers(db: Db): TeacherFactory {
+export function defaultTeachers(db: Db, engine?: EmbeddedEngine): TeacherFactory {
   // One probe for the app's life: a server's context size is asked once every few minutes, not per reply.
   const probe = createContextProbe();
   return {
     openai: (endpoint) => openAiTeacher(endpoint, fetch, probe),
     offline: () => createOfflineTeacher(db),
+    ...(engine ? { embedded: (modelPath: string) => embeddedTeacher(db, engine, modelPath) } : {}),
   };
 }

@@ -9,6 +9,7 @@ const openai: AiDraft = {
   apiKey: '',
   removeKey: false,
   timeout: '90',
+  modelPath: '',
 };
 
 describe('the AI teacher form', () => {
