@@ -7,7 +7,11 @@ export default defineConfig({
     build: {
       // Dependencies (PGlite with its WASM, drizzle, pg) stay in node_modules rather than the bundle.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // node-llama-cpp (with its native binaries) stays external like every dependency; the embedded
+      // model's worker is its own entry, loaded by path from the main bundle's folder.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/main/index.ts'), 'embedded-worker': resolve(__dirname, 'src/core/ai/embedded/embedded-worker.ts') },
+      },
     },
   },
   preload: {

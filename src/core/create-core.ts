@@ -7,6 +7,7 @@ import { computerName } from './sync/device-name';
 import { aiHandlers } from './ai/handlers';
 import { createReplyRunner } from './ai/reply-runner';
 import { createFileSecretBox } from './ai/secret-box';
+import { createEmbeddedEngine } from './ai/embedded/embedded-engine';
 import { defaultTeachers, type TeacherFactory } from './ai/teachers';
 import { motivationHandlers } from './motivation/handlers';
 import { installAchievements, loadAchievementCatalogue } from './motivation/achievement-catalogue';
@@ -73,6 +74,8 @@ export interface CoreOptions {
   timeZone?: () => string;
   /** Tests swap in teachers that talk to their own servers. */
   teachers?: TeacherFactory;
+  /** Where the embedded model's worker script is (the desktop app: next to the main bundle); absent: no embedded model. */
+  embeddedWorker?: { file: string; bootstrap?: (file: string) => string };
   /** The school-wide configuration found on this computer (`loadSchoolConfig`); absent: none. */
   school?: LoadedSchoolConfig | null;
   /** Backups of the local PGlite database (`createLocalCore` sets it). */
@@ -122,7 +125,8 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
   const now = options.now ?? systemClock;
   const timeZone = options.timeZone ?? systemTimeZone;
   const secrets = createFileSecretBox(path.join(options.dataDir, 'secret.key'));
-  const teachers = options.teachers ?? defaultTeachers(database.db);
+  const engine = options.embeddedWorker ? createEmbeddedEngine({ workerFile: options.embeddedWorker.file, bootstrap: options.embeddedWorker.bootstrap }) : null;
+  const teachers = options.teachers ?? defaultTeachers(database.db, engine ?? undefined);
   const school = createSchoolPolicy(options.school);
   const replies = createReplyRunner({ db: database.db, events, mutations, secrets, teachers, school, now, timeZone, logError: (m, d) => logger.error(m, d as Record<string, unknown> | undefined) });
   const passwords = createPasswordHasher(options.bcryptCost);
@@ -182,6 +186,7 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
       if (userId) await sync.sendBeforeLeaving(userId).catch(() => undefined);
       await sync.close();
       await replies.close();
+      await engine?.close();
       await database.close();
     },
   };

@@ -46,7 +46,7 @@ const desktop = runDesktopApp({
   serveApp: () => protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir)),
   openCore: async () => {
     const opening = performance.now();
-    const local = await openLocalApp({ dataDir, appVersion: app.getVersion(), ...resourcePaths(resourceRoot, app.isPackaged), school, logger });
+    const local = await openLocalApp({ dataDir, appVersion: app.getVersion(), ...resourcePaths(resourceRoot, app.isPackaged), school, logger, embeddedWorker: { file: path.join(import.meta.dirname, 'embedded-worker.js') } });
     logStarted(logger, { mode: 'desktop', appVersion: app.getVersion(), openMs: Math.round(performance.now() - opening), recovery: !local.core });
     return local;
   },

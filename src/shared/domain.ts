@@ -6,7 +6,7 @@ export const USER_ROLES = ['student', 'teacher', 'admin'] as const;
 export const THEMES = ['light', 'dark', 'system'] as const;
 export const LANGUAGES = ['ru', 'en'] as const;
 /** Who answers in the chat: an OpenAI-compatible endpoint, or the built-in teacher that needs no model. */
-export const AI_PROVIDERS = ['offline', 'openai'] as const;
+export const AI_PROVIDERS = ['offline', 'openai', 'embedded'] as const;
 export const SUBJECTS = [
   'math',
   'algebra',

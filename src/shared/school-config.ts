@@ -46,6 +46,14 @@ export const schoolAiSchema = z
     /** Kept in memory only: never stored in the database, sent to the page or logged. */
     apiKey: z.string().trim().min(1).max(500).nullable().default(null),
     timeoutSeconds: z.number().int().min(AI_TIMEOUT_MIN_SECONDS).max(AI_TIMEOUT_MAX_SECONDS).default(60),
+    /**
+     * The model's context in tokens, for a server that does not report it (llama.cpp does, at `/props`);
+     * null: 4096. Prompts are cut to fit it.
+     */
+    contextTokens: z.number().int().min(512).max(1_048_576).nullable().default(null),
+    /** The embedded model: a GGUF file, or a folder whose first `.gguf` (by name) is used. */
+    modelPath: z.string().trim().min(1).max(1000).nullable().default(null),
+    modelsFolder: z.string().trim().min(1).max(1000).nullable().default(null),
   })
   .strict()
   .superRefine((ai, context) => {

@@ -246,4 +246,54 @@ describe('the chat with the teacher', () => {
     // Chromium reports the refused connection of nobody: the page itself had no errors.
     expect(running.problems.filter((problem) => !problem.startsWith('console: Failed to load resource'))).toEqual([]);
   });
+
+  it('works with a llama.cpp-like server: strict roles, an empty reply with Retry, a reply cut by length with «Продолжить»', async () => {
+    fake = await startFakeOpenAiServer({ reply: SLOW_REPLY, strictRoles: true, contextTokens: 4096, reportContext: true });
+    const running = await apps.openAsStudent(student);
+    const { page } = running;
+    await page.getByTestId('nav-settings').click();
+    const form = page.getByTestId('ai-form-user');
+    await form.getByTestId('ai-provider-openai').check();
+    expect(await form.getByTestId('ai-url-example').allTextContents()).toContain('http://localhost:8080/v1');
+    await form.getByTestId('ai-base-url').fill(fake.baseUrl);
+    await form.getByTestId('ai-model').fill('normal');
+    await form.getByTestId('ai-save-user').click();
+    await form.getByTestId('ai-saved-user').waitFor();
+    await page.getByTestId('nav-chat').click();
+    await page.getByTestId('chat-new').click();
+    await page.getByTestId('chat-new-interactive').click();
+    await page.getByTestId('chat-empty-conversation').waitFor();
+
+    // The model ends without a word: a notice and «Повторить», not a silent nothing.
+    fake.setNextBehaviour('empty');
+    await ask(page, QUESTION);
+    expect(await replyEnded(page)).toBe('failed');
+    const problem = page.getByTestId('chat-reply-problem');
+    expect(await problem.getAttribute('data-reason')).toBe('empty_reply');
+    expect(await problem.textContent()).toContain('не написав ни слова');
+    await running.screenshot('chat-empty-reply');
+    await page.getByTestId('chat-retry').click();
+    expect(await replyEnded(page)).toBe('complete');
+    expect((await textOf(lastReply(page))).trim()).toBe(SLOW_REPLY);
+
+    // Cut by its length limit: marked, and «Продолжить» asks the model to go on.
+    fake.setNextBehaviour('length');
+    await ask(page, 'А как сложить дроби?');
+    expect(await replyEnded(page)).toBe('truncated');
+    expect(await page.getByTestId('chat-reply-truncated').textContent()).toContain('Ответ обрезан');
+    await running.screenshot('chat-truncated');
+    const sent = answerOf(page, 'chat.sendMessage');
+    await page.getByTestId('chat-continue').click();
+    await sent;
+    expect(await replyEnded(page)).toBe('complete');
+    expect(await lastReply(page).getByTestId('chat-fallback').count()).toBe(0);
+
+    // Every request the strict server took alternated (it refuses anything else) and had max_tokens.
+    const asked = fake.requests.filter((request) => request.path === '/v1/chat/completions');
+    expect(asked.length).toBe(4);
+    const last = asked.at(-1)!.body as { messages: { role: string }[]; max_tokens: number };
+    expect(last.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
+    expect(last.max_tokens).toBe(1024);
+    expect(running.problems).toEqual([]);
+  });
 });

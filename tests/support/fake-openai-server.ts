@@ -19,6 +19,9 @@ export const FAKE_BEHAVIOURS = [
   'rate-limited', // 429 with Retry-After: 7
   'server-error', // 500 with a JSON error body
   'echo-system', // streams back the first system message
+  'empty', // a role-only delta, finish_reason "stop", [DONE]: not a single word
+  'length', // two tokens, then finish_reason "length" (max_tokens reached)
+  'keep-alive', // headers, SSE comments every `keepAliveMs` for `thinkMs` (a long prompt), then the reply
 ] as const;
 export type FakeBehaviour = (typeof FAKE_BEHAVIOURS)[number];
 
@@ -49,6 +52,28 @@ export interface FakeServerOptions {
   apiKey?: string;
   reply?: string;
   tokenDelayMs?: number;
+  /** Like Mistral's or Gemma's chat template: roles after an optional system message must go user, assistant, user … user. */
+  strictRoles?: boolean;
+  /** Like llama.cpp: a prompt longer than this (see `fakeTokenCount`) gets 400 `exceed_context_size_error`. */
+  contextTokens?: number;
+  /** Like llama.cpp: `GET /props` reports `contextTokens` as the slot's `n_ctx` (otherwise 404, like other servers). */
+  reportContext?: boolean;
+  /** `keep-alive`: the comment interval and how long the server «processes the prompt». */
+  keepAliveMs?: number;
+  thinkMs?: number;
+}
+
+/** The fake's tokenizer: 3 UTF-8 bytes a token (real ones manage 2.5–4), plus 4 a message for the template. */
+export function fakeTokenCount(messages: readonly { content: string }[]): number {
+  return messages.reduce((sum, m) => sum + Math.ceil(Buffer.byteLength(m.content, 'utf8') / 3) + 4, 0);
+}
+
+/** What llama.cpp's Jinja templates raise, word for word, when roles do not alternate. */
+export const ALTERNATION_ERROR = 'Conversation roles must alternate user/assistant/user/assistant/...';
+
+function rolesAlternate(messages: readonly { role: string }[]): boolean {
+  const turns = messages[0]?.role === 'system' ? messages.slice(1) : messages;
+  return turns.length > 0 && turns.every((m, i) => m.role === (i % 2 === 0 ? 'user' : 'assistant')) && turns.length % 2 === 1;
 }
 
 export const FAKE_MODEL_IDS = ['normal', 'slow', 'instant', 'echo-system'];
@@ -74,6 +99,9 @@ export async function startFakeOpenAiServer(options: FakeServerOptions = {}): Pr
       // Real servers echo (part of) the key they were given: the client must keep it out of its errors.
       return sendError(res, 401, `Incorrect API key provided: ${auth ?? '(none)'}`);
     }
+    if (req.method === 'GET' && path === '/props' && options.reportContext && options.contextTokens) {
+      return sendJson(res, 200, { default_generation_settings: { n_ctx: options.contextTokens }, total_slots: 1 });
+    }
     if (req.method === 'GET' && path === '/v1/models') {
       return sendJson(res, 200, { object: 'list', data: FAKE_MODEL_IDS.map((id) => ({ id, object: 'model' })) });
     }
@@ -83,13 +111,29 @@ export async function startFakeOpenAiServer(options: FakeServerOptions = {}): Pr
     const behaviour = nextBehaviour ?? FAKE_BEHAVIOURS.find((b) => b === model);
     nextBehaviour = null;
     if (behaviour === undefined) return sendError(res, 404, `model '${String(model)}' not found`);
-    await play(behaviour, res, String(model), messages ?? []);
+    const turns = messages ?? [];
+    if (options.strictRoles && !rolesAlternate(turns)) return sendError(res, 400, ALTERNATION_ERROR, {}, 'invalid_request_error');
+    const promptTokens = fakeTokenCount(turns);
+    if (options.contextTokens !== undefined && promptTokens > options.contextTokens) {
+      return sendJson(res, 400, {
+        error: {
+          code: 400,
+          message: 'the request exceeds the available context size, try increasing it',
+          type: 'exceed_context_size_error',
+          n_prompt_tokens: promptTokens,
+          n_ctx: options.contextTokens,
+        },
+      });
+    }
+    await play(behaviour, res, String(model), turns);
   }
 
   async function play(behaviour: FakeBehaviour, res: ServerResponse, model: string, messages: { role: string; content: string }[]) {
     const text = behaviour === 'echo-system' ? (messages.find((m) => m.role === 'system')?.content ?? '') : reply;
-    const tokens = text.match(/\S+\s*/g) ?? [];
-    const events = [event(model, { role: 'assistant' }), ...tokens.map((t) => event(model, { content: t })), event(model, {}, 'stop'), 'data: [DONE]\n\n'];
+    const tokens = behaviour === 'empty' ? [] : (text.match(/\S+\s*/g) ?? []);
+    const ending = behaviour === 'length' ? 'length' : 'stop';
+    const shown = behaviour === 'length' ? tokens.slice(0, 2) : tokens;
+    const events = [event(model, { role: 'assistant' }), ...shown.map((t) => event(model, { content: t })), event(model, {}, ending), 'data: [DONE]\n\n'];
     switch (behaviour) {
       case 'no-headers':
         return;
@@ -106,7 +150,15 @@ export async function startFakeOpenAiServer(options: FakeServerOptions = {}): Pr
     res.writeHead(200, SSE_HEADERS);
     res.flushHeaders();
     if (behaviour === 'hang') return;
-    if (behaviour === 'normal' || behaviour === 'echo-system' || behaviour === 'slow') {
+    if (behaviour === 'keep-alive') {
+      const until = Date.now() + (options.thinkMs ?? 1000);
+      while (Date.now() < until) {
+        await sleep(options.keepAliveMs ?? 100, undefined, { signal: closing.signal });
+        if (res.destroyed) return;
+        await write(res, ': keep-alive\n\n');
+      }
+    }
+    if (['normal', 'echo-system', 'slow', 'empty', 'length', 'keep-alive'].includes(behaviour)) {
       const pause = behaviour === 'slow' ? tokenDelayMs : 0;
       for (const [i, e] of events.entries()) {
         if (pause > 0 && i > 1 && i < events.length - 1) await sleep(pause, undefined, { signal: closing.signal });
@@ -159,8 +211,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { error: { message, type: 'fake_error', code: status } }, headers);
+function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, type = 'fake_error'): void {
+  sendJson(res, status, { error: { message, type, code: status } }, headers);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { AiSettings, AiSettingsInput, AiSettingsView } from '../../shared/contract';
 import type { AiProvider } from '../../shared/domain';
 import type { SchoolAi } from '../../shared/school-config';
@@ -18,6 +20,8 @@ interface StoredChoice {
   model: string | null;
   apiKeyEncrypted: string | null;
   timeoutSeconds: number;
+  /** The embedded model's GGUF (the computer's setting only; the user table has no such column). */
+  modelPath?: string | null;
 }
 
 /** The school's say in the AI teacher: its default (or, when locked, the only choice). */
@@ -50,11 +54,13 @@ const schoolView = (ai: SchoolAi): AiSettingsView => ({
   model: ai.model,
   hasApiKey: ai.apiKey !== null,
   timeoutSeconds: ai.timeoutSeconds,
+  ...(ai.modelPath || ai.modelsFolder ? { modelPath: ai.modelPath ?? ai.modelsFolder } : {}),
 });
 
 /** Which teacher answers: a configured endpoint, or the offline teacher (and why, if one was chosen). */
 export type TeacherChoice =
   | { provider: 'openai'; endpoint: OpenAiEndpoint }
+  | { provider: 'embedded'; modelPath: string }
   | { provider: 'offline'; missing: boolean };
 
 const toView = (stored: StoredChoice): AiSettingsView => ({
@@ -63,6 +69,7 @@ const toView = (stored: StoredChoice): AiSettingsView => ({
   model: stored.model,
   hasApiKey: stored.apiKeyEncrypted !== null,
   timeoutSeconds: stored.timeoutSeconds,
+  ...(stored.modelPath ? { modelPath: stored.modelPath } : {}),
 });
 
 async function readComputer(db: Db): Promise<StoredChoice | null> {
@@ -110,11 +117,13 @@ function merge(previous: StoredChoice | null, input: AiSettingsInput, secrets: S
     model: input.model ?? previous?.model ?? null,
     apiKeyEncrypted,
     timeoutSeconds: input.timeoutSeconds,
+    modelPath: input.modelPath ?? previous?.modelPath ?? null,
   };
 }
 
 export async function saveUserAiSettings(db: Db, secrets: SecretBox, userId: string, input: AiSettingsInput, now: Date): Promise<void> {
-  const next = merge(await readUser(db, userId), input, secrets);
+  // The model file is the admin's choice: a student choosing «Встроенная модель» uses the computer's.
+  const { modelPath: _ignored, ...next } = merge(await readUser(db, userId), input, secrets);
   await db
     .insert(userAiSettings)
     .values({ userId, ...next })
@@ -145,12 +154,36 @@ export async function resolveTeacher(db: Db, secrets: SecretBox, userId: string,
   if (chosen.source === 'default') return { provider: 'offline', missing: false };
   const setting = chosen.source === 'school' ? chosen.ai : chosen.stored;
   if (setting.provider === 'offline') return { provider: 'offline', missing: false };
+  if (setting.provider === 'embedded') {
+    const modelPath = (chosen.source === 'school' ? null : chosen.stored.modelPath) ?? computer?.modelPath ?? (await schoolModel(school.ai));
+    return modelPath ? { provider: 'embedded', modelPath } : { provider: 'offline', missing: true };
+  }
   if (!setting.baseUrl || !setting.model) return { provider: 'offline', missing: true };
   const timeoutMs = setting.timeoutSeconds * 1000;
   const apiKey =
     chosen.source === 'school' ? chosen.ai.apiKey : chosen.stored.apiKeyEncrypted ? secrets.open(chosen.stored.apiKeyEncrypted) : null;
   return {
     provider: 'openai',
-    endpoint: { baseUrl: setting.baseUrl, model: setting.model, apiKey, responseTimeoutMs: timeoutMs, idleTimeoutMs: timeoutMs },
+    endpoint: {
+      baseUrl: setting.baseUrl,
+      model: setting.model,
+      apiKey,
+      responseTimeoutMs: timeoutMs,
+      idleTimeoutMs: timeoutMs,
+      contextTokens: chosen.source === 'school' ? chosen.ai.contextTokens : null,
+    },
   };
+}
+
+/** The school's model: its file, or the first `.gguf` (by name) in its models folder. */
+async function schoolModel(ai: SchoolAi | null): Promise<string | null> {
+  if (!ai) return null;
+  if (ai.modelPath) return ai.modelPath;
+  if (!ai.modelsFolder) return null;
+  try {
+    const files = (await readdir(ai.modelsFolder)).filter((name) => name.toLowerCase().endsWith('.gguf')).sort();
+    return files[0] ? path.join(ai.modelsFolder, files[0]) : null;
+  } catch {
+    return null;
+  }
 }

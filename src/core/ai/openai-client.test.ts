@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
+import { failure } from '../../../tests/support/provider-failure';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REPLY, FAKE_MODEL_IDS, startFakeOpenAiServer, type FakeOpenAiServer } from '../../../tests/support/fake-openai-server';
 import { listModels, streamChatCompletion } from './openai-client';
 import { endpointUrl, normaliseBaseUrl, type OpenAiEndpoint } from './openai-endpoint';
-import { type ChatTurn, ProviderError } from './provider';
+import type { ChatTurn } from './provider';
 
 const KEY = 'sk-test-SECRET-key-0123456789';
 const MESSAGES: ChatTurn[] = [
@@ -30,14 +31,6 @@ async function collect(ep: OpenAiEndpoint, signal = new AbortController().signal
   return pieces;
 }
 
-async function failure(work: Promise<unknown>): Promise<ProviderError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
 
 function lastRequest(on: FakeOpenAiServer) {
   const request = on.requests.at(-1);
@@ -80,8 +73,8 @@ describe('streamChatCompletion', () => {
     ['unauthorized', 'unauthorized', 401, 'Invalid API key'],
     ['server-error', 'server_error', 500, 'The model crashed while loading'],
     ['no-such-model', 'not_found', 404, "model 'no-such-model' not found"],
-    ['break', 'bad_stream', null, 'broke off'],
-    ['truncated', 'bad_stream', null, 'broke off'],
+    ['break', 'connection_lost', null, 'connection to the server was lost'],
+    ['truncated', 'connection_lost', null, 'closed the connection before the reply was complete'],
     ['malformed', 'bad_stream', null, 'not JSON'],
   ])('maps %s to %s', async (model, code, status, text) => {
     const error = await failure(collect(endpoint(model)));

@@ -5,21 +5,32 @@ import { createSseParser } from './sse-lines';
 const SERVER_MESSAGE_MAX = 300;
 const noop = (): void => {};
 
+export interface CompletionOptions {
+  /** Sent as `max_tokens`: a model that never stops cannot fill the whole context. */
+  maxTokens?: number;
+  /** Told when the server said the reply ended at its length limit (`finish_reason: "length"`). */
+  onTruncated?: () => void;
+}
+
 /**
  * Streams a chat completion, yielding the text of each delta as it arrives.
  * Lazy: nothing is sent until iteration starts. Stopping the iteration early closes the connection.
+ * Every byte received (SSE keep-alive comments included) restarts the idle deadline: a server busy
+ * with a long prompt is alive as long as it says so.
  */
 export async function* streamChatCompletion(
   endpoint: OpenAiEndpoint,
   messages: ChatTurn[],
   signal: AbortSignal,
   fetchImpl: typeof fetch = fetch,
+  options: CompletionOptions = {},
 ): AsyncIterable<string> {
   const exchange = new Exchange(endpoint, signal);
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   try {
     exchange.deadline(endpoint.responseTimeoutMs, 'response');
-    const body = JSON.stringify({ model: endpoint.model, messages, stream: true });
+    const limit = options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens };
+    const body = JSON.stringify({ model: endpoint.model, messages, stream: true, ...limit });
     const response = await request(exchange, fetchImpl, 'chat/completions', { method: 'POST', body }, 'text/event-stream');
     if (!response.body) throw exchange.error('bad_stream', 'The server answered with an empty body.');
     reader = response.body.getReader();
@@ -34,7 +45,7 @@ export async function* streamChatCompletion(
       } catch (error) {
         // Some servers keep the connection open after the last chunk; the reply is complete anyway.
         if (finished && error instanceof ProviderError && error.code === 'timeout') return;
-        throw exchange.wrap(error, 'bad_stream', 'The reply broke off');
+        throw exchange.wrap(error, 'connection_lost', 'The connection to the server was lost');
       }
       exchange.clearDeadline();
       const payloads = chunk.done
@@ -44,12 +55,15 @@ export async function* streamChatCompletion(
         if (data.trim() === '') continue;
         if (data.trim() === '[DONE]') return;
         const delta = parseChunk(exchange, data);
-        if (delta.finished) finished = true;
+        if (delta.finishReason !== null) {
+          finished = true;
+          if (delta.finishReason === 'length') options.onTruncated?.();
+        }
         if (delta.content) yield delta.content;
       }
       if (chunk.done) {
         if (finished) return;
-        throw exchange.error('bad_stream', 'The reply broke off before it was complete.');
+        throw exchange.error('connection_lost', 'The server closed the connection before the reply was complete.');
       }
     }
   } finally {
@@ -98,10 +112,16 @@ class Exchange {
   }
 
   /** Every error goes through here so the API key can never reach a message, whatever a server echoes. */
-  error(code: ProviderErrorCode, message: string, status: number | null = null, retryAfterSeconds: number | null = null): ProviderError {
+  error(
+    code: ProviderErrorCode,
+    message: string,
+    status: number | null = null,
+    retryAfterSeconds: number | null = null,
+    detail: string | null = null,
+  ): ProviderError {
     const key = this.endpoint.apiKey;
-    const safe = key ? message.split(key).join('***') : message;
-    return new ProviderError(code, safe, status, retryAfterSeconds);
+    const hide = (text: string) => (key ? text.split(key).join('***') : text);
+    return new ProviderError(code, hide(message), status, retryAfterSeconds, detail === null ? null : hide(detail));
   }
 
   /** Keeps a ProviderError (cancelled, timeout …) as it is; anything else becomes `code`. */
@@ -162,7 +182,12 @@ async function request(exchange: Exchange, fetchImpl: typeof fetch, path: Endpoi
     // A fetch that ignored the signal may still answer later: close that body instead of leaking it.
     pending.then((late) => late.body?.cancel().catch(noop), noop);
     if (error instanceof ProviderError) throw error;
-    throw exchange.error('unreachable', `Could not reach ${hostOf(url)}: ${describe(error)}.`);
+    const cause = describe(error);
+    // Connected, then cut off (server crashed or restarted, network dropped): not an address problem.
+    if (/ECONNRESET|EPIPE|UND_ERR_SOCKET|other side closed|socket hang up/i.test(cause)) {
+      throw exchange.error('connection_lost', `The connection to ${hostOf(url)} was lost: ${cause}.`);
+    }
+    throw exchange.error('unreachable', `Could not reach ${hostOf(url)}: ${cause}.`);
   }
   if (response.ok) return response;
   throw await statusError(exchange, response);
@@ -177,32 +202,53 @@ const STATUS_TEXT: Record<string, [ProviderErrorCode, string]> = {
 
 async function statusError(exchange: Exchange, response: Response): Promise<ProviderError> {
   const { status } = response;
-  const [code, text] =
+  const [byStatus, text] =
     STATUS_TEXT[status] ?? (status >= 500 ? ['server_error', 'The server failed'] : ['bad_request', 'The server refused the request']);
-  let detail: string | null = null;
+  let json: unknown;
   try {
-    detail = serverMessage(parseJson(await exchange.guard(response.text())));
+    json = parseJson(await exchange.guard(response.text()));
   } catch (error) {
     if (error instanceof ProviderError && error.code === 'cancelled') return error;
     // Otherwise the status alone says enough.
   }
+  const detail = serverMessage(json);
+  const code = knownProblem(json, detail) ?? byStatus;
   const retryAfter = code === 'rate_limited' ? parseRetryAfter(response.headers.get('retry-after')) : null;
-  return exchange.error(code, `${text} (HTTP ${status})${detail ? `: ${detail}` : '.'}`, status, retryAfter);
+  return exchange.error(code, `${text} (HTTP ${status})${detail ? `: ${detail}` : '.'}`, status, retryAfter, detail);
 }
 
-function parseChunk(exchange: Exchange, data: string): { content: string | null; finished: boolean } {
+/**
+ * Problems servers of the llama.cpp family describe only in words (or in `error.type`), that a student
+ * can be told about in their language.
+ */
+function knownProblem(json: unknown, detail: string | null): ProviderErrorCode | null {
+  const error = isRecord(json) && isRecord(json.error) ? json.error : {};
+  const type = typeof error.type === 'string' ? error.type : '';
+  const words = `${type} ${detail ?? ''}`;
+  if (/exceed_context_size|context (length|size|window)|maximum context|too many tokens|prompt is too long/i.test(words)) {
+    return 'context_exceeded';
+  }
+  if (/roles must alternate|must alternate/i.test(words)) return 'roles_alternate';
+  return null;
+}
+
+function parseChunk(exchange: Exchange, data: string): { content: string | null; finishReason: string | null } {
   const json = parseJson(data);
   if (json === undefined) throw exchange.error('bad_stream', `The server sent something that is not JSON: ${preview(data)}`);
   const problem = serverMessage(json);
-  if (problem !== null) throw exchange.error('server_error', `The server reported an error: ${problem}`);
+  if (problem !== null) {
+    const code = knownProblem(json, problem) ?? 'server_error';
+    throw exchange.error(code, `The server reported an error: ${problem}`, null, null, problem);
+  }
   if (!isRecord(json) || !Array.isArray(json.choices)) {
     throw exchange.error('bad_stream', `The server sent something that is not a chat completion: ${preview(data)}`);
   }
   // An empty `choices` is legal (usage-only chunks); a role-only first delta has no content.
   const choice: unknown = json.choices[0];
-  if (!isRecord(choice)) return { content: null, finished: false };
+  if (!isRecord(choice)) return { content: null, finishReason: null };
   const content = isRecord(choice.delta) && typeof choice.delta.content === 'string' ? choice.delta.content : null;
-  return { content, finished: choice.finish_reason !== null && choice.finish_reason !== undefined };
+  const reason = choice.finish_reason;
+  return { content, finishReason: reason === null || reason === undefined ? null : String(reason) };
 }
 
 /** `{error: {message}}` (OpenAI, LM Studio, llama.cpp) or `{error: "…"}` (Ollama). */

@@ -11,6 +11,8 @@ export interface OpenAiEndpoint {
   responseTimeoutMs: number;
   /** How long a running stream may stay silent before it counts as dead. */
   idleTimeoutMs: number;
+  /** The model's context in tokens as configured, for a server that does not say (null: the default). */
+  contextTokens?: number | null;
 }
 
 export type EndpointPath = 'chat/completions' | 'models';

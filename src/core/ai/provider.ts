@@ -49,11 +49,13 @@ export interface ReplyRequest {
   history: ChatTurn[];
   /** Aborted when the student presses stop, the session closes or the app quits. */
   signal: AbortSignal;
+  /** Told when the model stopped because it reached its reply length (the reply is cut short). */
+  onTruncated?: () => void;
 }
 
 /** A way to produce the teacher's reply, token by token. */
 export interface TeacherProvider {
-  readonly kind: 'openai' | 'offline';
+  readonly kind: 'openai' | 'offline' | 'embedded';
   /** Yields pieces of the reply as they arrive; throws `ProviderError` on failure or cancellation. */
   streamReply(request: ReplyRequest): AsyncIterable<string>;
 }
@@ -69,8 +71,20 @@ export const PROVIDER_ERROR_CODES = [
   'rate_limited',
   /** 5xx. */
   'server_error',
-  /** The stream broke off or sent something that is not a chat completion. */
+  /** The stream sent something that is not a chat completion. */
   'bad_stream',
+  /** The connection closed (or was reset) before the reply was complete. */
+  'connection_lost',
+  /** The prompt does not fit in the model's context (llama.cpp `exceed_context_size_error` and kin). */
+  'context_exceeded',
+  /** The model's chat template wants strictly alternating user/assistant turns. */
+  'roles_alternate',
+  /** The model finished without a single word. */
+  'empty_reply',
+  /** The embedded model's file is missing, unreadable or not a model llama.cpp can run. */
+  'model_unavailable',
+  /** The embedded model does not fit in the free memory. */
+  'model_too_large',
   /** No answer (or no next chunk) within the time allowed. */
   'timeout',
   /** Any other 4xx: the request was refused. */
@@ -86,6 +100,8 @@ export class ProviderError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly retryAfterSeconds: number | null = null,
+    /** The server's own words about what went wrong (never with the API key), when it gave any. */
+    readonly detail: string | null = null,
   ) {
     super(message);
     this.name = 'ProviderError';

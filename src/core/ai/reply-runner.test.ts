@@ -110,7 +110,7 @@ describeOnEachDatabase('the AI teacher replies (reply runner)', (ctx) => {
     expect(replyId).not.toBe(message.id);
 
     const finished = await recorder.finished(replyId);
-    expect(finished).toEqual({ sessionId: session.id, messageId: replyId, status: 'complete', provider: 'openai', failureReason: null, fallbackReason: null });
+    expect(finished).toEqual({ sessionId: session.id, messageId: replyId, status: 'complete', provider: 'openai', failureReason: null, fallbackReason: null, detail: null });
     const tokens = recorder.tokens(replyId);
     expect(tokens.length).toBeGreaterThan(1);
     expect(tokens.join('')).toBe(REPLY);
@@ -253,6 +253,7 @@ describeOnEachDatabase('the AI teacher replies (reply runner)', (ctx) => {
       provider: 'offline',
       failureReason: null,
       fallbackReason: reason,
+      detail: expect.toSatisfy((detail: unknown) => (model === 'hang' || model === 'no-headers' || model === 'normal' ? detail === null : typeof detail === 'string')),
     });
     const text = recorder.tokens(replyId).join('');
     expect(text.trim()).not.toBe('');
@@ -261,13 +262,17 @@ describeOnEachDatabase('the AI teacher replies (reply runner)', (ctx) => {
     expect(await ctx.db.select().from(chatDrafts)).toEqual([]);
   });
 
-  it.each(['break', 'truncated', 'malformed'])('a stream that goes wrong after some tokens (%s) fails as bad_stream and keeps what arrived', async (model) => {
+  it.each([
+    ['break', 'connection_lost'],
+    ['truncated', 'connection_lost'],
+    ['malformed', 'bad_stream'],
+  ])('a stream that goes wrong after some tokens (%s) fails as %s and keeps what arrived', async (model, reason) => {
     const core = await createTestCore(ctx.database);
     await useModel(core, model);
     const recorder = recordEvents(core);
     const { session, replyId } = await ask(core);
 
-    expect(await recorder.finished(replyId)).toMatchObject({ status: 'failed', provider: 'openai', failureReason: 'bad_stream', fallbackReason: null });
+    expect(await recorder.finished(replyId)).toMatchObject({ status: 'failed', provider: 'openai', failureReason: reason, fallbackReason: null });
     const partial = recorder.tokens(replyId).join('');
     expect(partial).not.toBe('');
     expect(REPLY.startsWith(partial)).toBe(true);
@@ -613,5 +618,85 @@ describeOnEachDatabase('homework feedback from the AI teacher', (ctx) => {
     expect((await core.call('lessons.get', { lessonId })).homework?.feedback).toMatchObject({ provider: 'offline', model: null });
     const names = (await ctx.db.select({ name: outbox.name }).from(outbox)).map((r) => r.name);
     expect(names.filter((n) => n === 'homework.feedback')).toHaveLength(3);
+  });
+});
+
+describeOnEachDatabase('a llama.cpp-like server: strict roles, a small context, empty and cut replies', (ctx) => {
+  let llama: FakeOpenAiServer;
+  let small: FakeOpenAiServer;
+  beforeAll(async () => {
+    [llama, small] = await Promise.all([
+      startFakeOpenAiServer({ reply: REPLY, tokenDelayMs: 100, strictRoles: true, contextTokens: 4096, reportContext: true }),
+      startFakeOpenAiServer({ reply: REPLY, strictRoles: true, contextTokens: 100 }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([llama.close(), small.close()]);
+  });
+  const useLlama = (core: TestCore, model: string, on = llama) =>
+    core.call('ai.saveUserSettings', { provider: 'openai', baseUrl: on.baseUrl, model, timeoutSeconds: 30 });
+
+  it('after Stop and Retry the next question still alternates: the retried reply replaced the stopped one', async () => {
+    const core = await createTestCore(ctx.database);
+    await useLlama(core, 'slow');
+    const recorder = recordEvents(core);
+    const { session, replyId } = await ask(core, 'Объясни, что такое дробь');
+    await waitFor(() => (recorder.tokens(replyId).length > 0 ? true : undefined));
+    await core.call('chat.stop', { sessionId: session.id });
+    expect(await recorder.finished(replyId)).toMatchObject({ status: 'stopped' });
+    await core.replies.idle();
+    await useLlama(core, 'normal');
+    const { replyId: retryId } = await core.call('chat.retry', { sessionId: session.id });
+    expect(await recorder.finished(retryId)).toMatchObject({ status: 'complete', provider: 'openai' });
+    await core.replies.idle();
+
+    const { replyId: nextId } = await core.call('chat.sendMessage', { sessionId: session.id, content: 'А что такое числитель?' });
+    expect(await recorder.finished(nextId)).toMatchObject({ status: 'complete', provider: 'openai', fallbackReason: null });
+    const sent = sentMessages(lastChatRequest(llama));
+    expect(sent.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(sent[2]).toEqual({ role: 'assistant', content: REPLY });
+    expect((lastChatRequest(llama).body as { max_tokens?: number }).max_tokens).toBe(1024);
+  });
+
+  it('an empty reply fails as empty_reply with nothing stored; Retry answers; the next question alternates', async () => {
+    const core = await createTestCore(ctx.database);
+    await useLlama(core, 'empty');
+    const recorder = recordEvents(core);
+    const { session, replyId } = await ask(core, 'Что такое дробь?');
+    expect(await recorder.finished(replyId)).toMatchObject({ status: 'failed', provider: 'openai', failureReason: 'empty_reply', fallbackReason: null });
+    await core.replies.idle();
+    expect((await core.call('chat.listMessages', { sessionId: session.id })).map((m) => m.role)).toEqual(['user']);
+    expect(await ctx.db.select().from(chatDrafts)).toEqual([]);
+
+    // Asked again without a reply in between: the two questions go as one user turn.
+    await useLlama(core, 'normal');
+    const { replyId: nextId } = await core.call('chat.sendMessage', { sessionId: session.id, content: 'Ответь, пожалуйста' });
+    expect(await recorder.finished(nextId)).toMatchObject({ status: 'complete', provider: 'openai' });
+    expect(sentMessages(lastChatRequest(llama)).slice(1)).toEqual([{ role: 'user', content: 'Что такое дробь?\n\nОтветь, пожалуйста' }]);
+  });
+
+  it('a reply cut by length is kept and marked truncated', async () => {
+    const core = await createTestCore(ctx.database);
+    await useLlama(core, 'length');
+    const recorder = recordEvents(core);
+    const { session, replyId } = await ask(core);
+    expect(await recorder.finished(replyId)).toMatchObject({ status: 'truncated', provider: 'openai', failureReason: null });
+    await core.replies.idle();
+    const text = recorder.tokens(replyId).join('');
+    expect(text).not.toBe('');
+    expect((await core.call('chat.listMessages', { sessionId: session.id })).at(-1)).toMatchObject({ id: replyId, content: text, streaming: false });
+  });
+
+  it('a server whose context is smaller than assumed: its own words come with the fallback (context_exceeded)', async () => {
+    const core = await createTestCore(ctx.database);
+    await useLlama(core, 'normal', small);
+    const recorder = recordEvents(core);
+    const { replyId } = await ask(core);
+    expect(await recorder.finished(replyId)).toMatchObject({
+      status: 'complete',
+      provider: 'offline',
+      fallbackReason: 'context_exceeded',
+      detail: 'the request exceeds the available context size, try increasing it',
+    });
   });
 });

@@ -14,9 +14,10 @@ import { ProviderError, type ChatTurn, type TeacherProvider } from './provider';
 import type { SecretBox } from './secret-box';
 import type { TeacherFactory } from './teachers';
 import { buildTeachingContext } from './teaching-context';
+import { alternatingTurns } from './conversation-window';
 
-/** How much of the conversation the teacher sees. */
-const HISTORY_TURNS = 20;
+/** How much of the conversation is read back; the teacher's context then cuts it to what fits. */
+const HISTORY_TURNS = 60;
 
 export interface ReplyRunnerDeps {
   db: Db;
@@ -55,6 +56,22 @@ const dropDraft = (messageId: string) => async (tx: Db) => {
 const reasonOf = (error: unknown): AiFailureReason | 'cancelled' =>
   error instanceof ProviderError ? error.code : 'bad_stream';
 
+/** The embedded model where this build runs one; elsewhere a failure the fallback explains. */
+function embeddedOf(teachers: TeacherFactory, modelPath: string): TeacherProvider {
+  if (teachers.embedded) return teachers.embedded(modelPath);
+  return {
+    kind: 'embedded',
+    // eslint-disable-next-line require-yield
+    streamReply: async function* () {
+      throw new ProviderError('model_unavailable', 'This build of the app runs no embedded model.');
+    },
+  };
+}
+
+const DETAIL_MAX = 400;
+const detailOf = (error: unknown): string | null =>
+  error instanceof ProviderError && error.detail ? error.detail.slice(0, DETAIL_MAX) : null;
+
 export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
   const { db, events } = deps;
   const running = new Map<string, { userId: string; controller: AbortController; done: Promise<void> }>();
@@ -66,10 +83,7 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
       .where(and(eq(chatMessages.sessionId, sessionId), inArray(chatMessages.role, ['user', 'assistant'])))
       .orderBy(desc(chatMessages.createdAt), desc(chatMessages.id))
       .limit(HISTORY_TURNS);
-    const turns = rows.reverse().map((r) => ({ role: r.role as ChatTurn['role'], content: r.content }));
-    // A retry answers the last question again: a stopped or failed reply to it is not part of what the
-    // teacher is asked (a trailing assistant turn would be continued by many servers, not answered anew).
-    return turns.slice(0, turns.findLastIndex((t) => t.role === 'user') + 1);
+    return alternatingTurns(rows.reverse().map((r) => ({ role: r.role as ChatTurn['role'], content: r.content })));
   }
 
   async function run(userId: string, session: Awaited<ReturnType<typeof findOwnSession>>, replyId: string, signal: AbortSignal) {
@@ -77,6 +91,8 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
     let status: ReplyStatus = 'complete';
     let failureReason: AiFailureReason | null = null;
     let fallbackReason: AiFailureReason | null = null;
+    let detail: string | null = null;
+    let truncated = false;
     let provider: AiProvider = 'offline';
     const draft = createDraftWriter(db, replyId, deps.now, (error) => deps.logError('chat draft not saved', { error: String(error) }));
     try {
@@ -87,7 +103,7 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
       ]);
       const context = deps.school ? { ...built, language: deps.school.languageOf(built.language) } : built;
       await db.insert(chatDrafts).values({ messageId: replyId, sessionId: session.id });
-      const request = { context, history: turns, signal };
+      const request = { context, history: turns, signal, onTruncated: () => (truncated = true) };
       const stream = async (teacher: TeacherProvider) => {
         provider = teacher.kind;
         for await (const token of teacher.streamReply(request)) {
@@ -103,20 +119,27 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
       }
       try {
         if (choice.provider === 'openai') await stream(deps.teachers.openai(choice.endpoint));
+        else if (choice.provider === 'embedded') await stream(embeddedOf(deps.teachers, choice.modelPath));
         else await stream(deps.teachers.offline());
       } catch (error) {
         const reason = reasonOf(error);
         // The model could not start answering: the offline teacher answers instead, and the page says why.
         if (reason === 'cancelled' || text !== '' || provider === 'offline') throw error;
         fallbackReason = reason;
+        detail = detailOf(error);
         deps.logError('AI teacher unavailable: the offline teacher answered instead', { reason, error: String(error) });
         await stream(deps.teachers.offline());
       }
+      if (truncated) status = 'truncated';
+      // A model that ends without a word: said so, with «Повторить», never a reply that silently is not there.
+      if (text.trim() === '') throw new ProviderError('empty_reply', 'The model finished without writing anything.');
     } catch (error) {
       const reason = reasonOf(error);
       status = reason === 'cancelled' ? 'stopped' : 'failed';
       failureReason = reason === 'cancelled' ? null : reason;
-      if (reason !== 'cancelled') deps.logError('chat reply failed', { reason, error: String(error) });
+      detail = detailOf(error) ?? detail;
+      // An empty reply is the model's doing, told to the student; nothing for the log.
+      if (reason !== 'cancelled' && reason !== 'empty_reply') deps.logError('chat reply failed', { reason, error: String(error) });
     }
     await draft.flush();
     try {
@@ -131,7 +154,7 @@ export function createReplyRunner(deps: ReplyRunnerDeps): ReplyRunner {
       failureReason ??= 'bad_stream';
       deps.logError('chat reply not saved', { error: String(error) });
     }
-    events.emit('chat.replyFinished', { sessionId: session.id, messageId: replyId, status, provider, failureReason, fallbackReason });
+    events.emit('chat.replyFinished', { sessionId: session.id, messageId: replyId, status, provider, failureReason, fallbackReason, detail });
   }
 
   return {

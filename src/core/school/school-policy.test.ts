@@ -173,7 +173,7 @@ describeOnEachDatabase('school-wide configuration', (ctx) => {
       {
         kind: 'openai',
         language: 'ru',
-        endpoint: { baseUrl: 'http://ai.school.local:11434/v1', model: 'школьная-модель', apiKey: 'sk-school-secret', responseTimeoutMs: 45_000, idleTimeoutMs: 45_000 },
+        endpoint: { baseUrl: 'http://ai.school.local:11434/v1', model: 'школьная-модель', apiKey: 'sk-school-secret', responseTimeoutMs: 45_000, idleTimeoutMs: 45_000, contextTokens: null },
       },
     ]);
   });

@@ -14,6 +14,12 @@ export const AI_FAILURE_REASONS = [
   'rate_limited',
   'server_error',
   'bad_stream',
+  'connection_lost',
+  'context_exceeded',
+  'roles_alternate',
+  'empty_reply',
+  'model_unavailable',
+  'model_too_large',
   'timeout',
   'bad_request',
   'not_configured',
@@ -26,6 +32,8 @@ export const aiSettingsViewSchema = z.object({
   model: z.string().nullable(),
   hasApiKey: z.boolean(),
   timeoutSeconds: z.number().int(),
+  /** The embedded model's file, where this setting names one. */
+  modelPath: z.string().nullable().optional(),
 });
 
 const baseUrlSchema = z
@@ -42,9 +50,11 @@ export const aiSettingsInputSchema = z
     /** A new key; `null` removes the saved one; absent keeps it. */
     apiKey: z.string().trim().min(1).max(500).nullable().optional(),
     timeoutSeconds: z.number().int().min(AI_TIMEOUT_MIN_SECONDS).max(AI_TIMEOUT_MAX_SECONDS).default(60),
+    /** The embedded model's GGUF file (kept for the computer's setting only: an admin chooses it). */
+    modelPath: z.string().trim().min(1).max(1000).optional(),
   })
   .strict()
-  .refine((s) => s.provider === 'offline' || (s.baseUrl !== undefined && s.model !== undefined), {
+  .refine((s) => s.provider !== 'openai' || (s.baseUrl !== undefined && s.model !== undefined), {
     message: 'endpoint_incomplete',
   });
 

@@ -46,7 +46,8 @@ export const exerciseAttemptSchema = z
 export const SNIPPET_MARK_START = '\uE000';
 export const SNIPPET_MARK_END = '\uE001';
 
-export const REPLY_STATUSES = ['complete', 'stopped', 'failed'] as const;
+/** `truncated`: the model reached its reply length; what it wrote is kept and the student may ask it to go on. */
+export const REPLY_STATUSES = ['complete', 'truncated', 'stopped', 'failed'] as const;
 
 export const chatSearchHitSchema = z.object({
   sessionId: uuidSchema,

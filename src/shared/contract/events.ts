@@ -20,6 +20,8 @@ export const eventsContract = {
     provider: z.enum(AI_PROVIDERS),
     failureReason: z.enum(AI_FAILURE_REASONS).nullable(),
     fallbackReason: z.enum(AI_FAILURE_REASONS).nullable(),
+    /** The server's own words about the failure (or the fallback), shown under the translated reason. */
+    detail: z.string().max(400).nullable(),
   }),
   /** Points were earned (and perhaps a level reached). */
   'motivation.changed': z.object({

@@ -84,6 +84,7 @@ export function Conversation({ sessionId, session, highlightMessageId, onHighlig
             actionError={conversation.actionError}
             onStop={conversation.stop}
             onRetry={conversation.retry}
+            onContinue={() => void conversation.send(t('chat.continuePrompt'))}
           />
           <Composer draft={draft} onDraft={setDraft} onSend={send} busy={busy} focusKey={focusKey} />
         </>

@@ -2,6 +2,7 @@ import type { ChatMessage } from '../../../../shared/contract';
 import { Markdown } from '../../components/Markdown';
 import { localeOf, useLanguage, useT } from '../../i18n';
 import { aiReasonKey } from './ai-reason';
+import { ServerSaid } from './ServerSaid';
 import type { ReplyOutcome } from './conversation-state';
 import { ReadAloudButton } from './ReadAloudButton';
 import { formatWhen } from './session-label';
@@ -58,6 +59,7 @@ export function MessageBubble({ message, outcome, highlighted, readAloud }: Mess
       {teacher && outcome?.fallbackReason && (
         <p className="notice chat-fallback" data-testid="chat-fallback" data-reason={outcome.fallbackReason}>
           {t('chat.fallback')} {t(aiReasonKey(outcome.fallbackReason))}
+          {outcome.detail && <ServerSaid detail={outcome.detail} />}
         </p>
       )}
       {teacher && !message.streaming && message.content !== '' && (

@@ -2,6 +2,7 @@ import { errorKey, useT } from '../../i18n';
 import type { ApiError } from '../../lib/api-error';
 import { aiReasonKey } from './ai-reason';
 import type { ReplyOutcome } from './conversation-state';
+import { ServerSaid } from './ServerSaid';
 
 interface ReplyControlsProps {
   busy: boolean;
@@ -12,13 +13,15 @@ interface ReplyControlsProps {
   actionError: ApiError | null;
   onStop: () => void;
   onRetry: () => void;
+  /** A reply cut at the model's length limit: ask it to go on. */
+  onContinue: () => void;
 }
 
 /**
  * Under the conversation: «Учитель пишет…» with «Стоп» while a reply comes; after a stopped or failed
  * one, what happened in a sentence and «Повторить». Announced politely to screen readers.
  */
-export function ReplyControls({ busy, streaming, last, canRetry, actionError, onStop, onRetry }: ReplyControlsProps) {
+export function ReplyControls({ busy, streaming, last, canRetry, actionError, onStop, onRetry, onContinue }: ReplyControlsProps) {
   const t = useT();
   const failed = last?.status === 'failed';
   const stopped = last?.status === 'stopped';
@@ -44,9 +47,18 @@ export function ReplyControls({ busy, streaming, last, canRetry, actionError, on
               : stopped
                 ? t('chat.stopped')
                 : t('chat.noReply')}
+            {failed && last?.detail && <ServerSaid detail={last.detail} />}
           </p>
           <button type="button" className="button button--primary" onClick={onRetry} data-testid="chat-retry">
             {t('chat.retry')}
+          </button>
+        </div>
+      )}
+      {!busy && last?.status === 'truncated' && (
+        <div className="chat-reply__row">
+          <p data-testid="chat-reply-truncated">{t('chat.truncated')}</p>
+          <button type="button" className="button" onClick={onContinue} data-testid="chat-continue">
+            {t('chat.continue')}
           </button>
         </div>
       )}

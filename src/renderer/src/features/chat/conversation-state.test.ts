@@ -29,7 +29,7 @@ const message = (id: string, role: ChatMessage['role'], content: string, streami
   streaming,
 });
 
-const complete: ReplyOutcome = { status: 'complete', provider: 'offline', failureReason: null, fallbackReason: null };
+const complete: ReplyOutcome = { status: 'complete', provider: 'offline', failureReason: null, fallbackReason: null, detail: null };
 const run = (...actions: ConversationAction[]): ConversationState =>
   actions.reduce(conversationReducer, initialConversation(SESSION));
 const question = message(QUESTION, 'user', 'Как сравнить дроби?');

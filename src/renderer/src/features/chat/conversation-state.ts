@@ -8,6 +8,8 @@ export interface ReplyOutcome {
   provider: AiProvider;
   failureReason: AiFailureReason | null;
   fallbackReason: AiFailureReason | null;
+  /** The server's own words about the failure or the fallback. */
+  detail: string | null;
 }
 
 /**

@@ -68,9 +68,9 @@ export function useConversation(sessionId: string): Conversation {
   });
   useCoreEvent('chat.replyFinished', (event) => {
     if (event.sessionId !== sessionId) return;
-    const { messageId, status, provider, failureReason, fallbackReason } = event;
+    const { messageId, status, provider, failureReason, fallbackReason, detail } = event;
     const unknown = !knowsMessage(latest.current, messageId) && !latest.current.sending;
-    dispatch({ type: 'finished', messageId, outcome: { status, provider, failureReason, fallbackReason } });
+    dispatch({ type: 'finished', messageId, outcome: { status, provider, failureReason, fallbackReason, detail } });
     // A reply this screen never saw begin (written from elsewhere, or begun before the list): fetch it.
     if (unknown) void fetchLatest(true);
   });

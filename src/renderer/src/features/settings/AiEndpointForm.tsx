@@ -22,6 +22,7 @@ interface AiEndpointFormProps {
 const PROVIDER_KEYS: Readonly<Record<AiProvider, { label: TextKey; hint: TextKey }>> = {
   offline: { label: 'aiSettings.provider.offline', hint: 'aiSettings.provider.offlineHint' },
   openai: { label: 'aiSettings.provider.openai', hint: 'aiSettings.provider.openaiHint' },
+  embedded: { label: 'aiSettings.provider.embedded', hint: 'aiSettings.provider.embeddedHint' },
 };
 
 /** The core's own refusals of the contract's fields, as sentences. */
@@ -190,6 +191,26 @@ export function AiEndpointForm({ scope, view, initial, onSaved }: AiEndpointForm
             )}
           </div>
         </>
+      )}
+      {draft.provider === 'embedded' && scope === 'computer' && (
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-model-path`}>
+            {t('aiSettings.modelPath')}
+          </label>
+          <p id={`${id}-model-path-hint`} className="field__hint">
+            {t('aiSettings.modelPathHint')}
+          </p>
+          <input
+            id={`${id}-model-path`}
+            className="field__input"
+            autoComplete="off"
+            spellCheck={false}
+            value={draft.modelPath}
+            onChange={(event) => change({ modelPath: event.target.value })}
+            aria-describedby={`${id}-model-path-hint`}
+            data-testid="ai-model-path"
+          />
+        </div>
       )}
 
       <div className="form__actions">

@@ -9,11 +9,12 @@ const openai: AiDraft = {
   apiKey: '',
   removeKey: false,
   timeout: '90',
+  modelPath: '',
 };
 
 describe('the AI teacher form', () => {
   it('starts from the saved view, never with a key', () => {
-    expect(draftFrom(null)).toEqual({ provider: 'offline', baseUrl: '', model: '', apiKey: '', removeKey: false, timeout: '60' });
+    expect(draftFrom(null)).toEqual({ provider: 'offline', baseUrl: '', model: '', apiKey: '', removeKey: false, timeout: '60', modelPath: '' });
     expect(draftFrom({ provider: 'openai', baseUrl: 'http://x/v1', model: 'm', hasApiKey: true, timeoutSeconds: 30 })).toMatchObject({
       provider: 'openai',
       baseUrl: 'http://x/v1',

@@ -13,6 +13,7 @@ const KEY_MAX = 500;
 
 /** Addresses of the usual local servers, offered as examples. */
 export const BASE_URL_EXAMPLES = [
+  { name: 'llama.cpp', url: 'http://localhost:8080/v1' },
   { name: 'Ollama', url: 'http://localhost:11434/v1' },
   { name: 'LM Studio', url: 'http://localhost:1234/v1' },
 ] as const;
@@ -27,6 +28,8 @@ export interface AiDraft {
   /** «Удалить ключ» was pressed: saving removes the saved key. */
   removeKey: boolean;
   timeout: string;
+  /** The embedded model's GGUF file (an admin's setting for the computer). */
+  modelPath: string;
 }
 
 export function draftFrom(view: AiSettingsView | null): AiDraft {
@@ -37,6 +40,7 @@ export function draftFrom(view: AiSettingsView | null): AiDraft {
     apiKey: '',
     removeKey: false,
     timeout: String(view?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+    modelPath: view?.modelPath ?? '',
   };
 }
 
@@ -54,7 +58,7 @@ function parseTimeout(text: string): number | null {
 /** What is wrong with the form before it is sent, field by field (the core checks the same). */
 export function draftIssues(draft: AiDraft): DraftIssues {
   const issues: DraftIssues = {};
-  if (draft.provider === 'offline') return issues;
+  if (draft.provider !== 'openai') return issues;
   if (parseTimeout(draft.timeout) === null) issues.timeout = 'aiSettings.issue.timeout';
   if (draft.apiKey.trim().length > KEY_MAX) issues.apiKey = 'aiSettings.issue.apiKey';
   if (draft.baseUrl.trim() === '') issues.baseUrl = 'aiSettings.issue.baseUrlRequired';
@@ -78,6 +82,7 @@ export function toSettingsInput(draft: AiDraft): MethodInput<'ai.saveUserSetting
     ...(model !== '' && model.length <= MODEL_MAX ? { model } : {}),
     ...(apiKey !== '' ? { apiKey } : draft.removeKey ? { apiKey: null } : {}),
     timeoutSeconds: parseTimeout(draft.timeout) ?? DEFAULT_TIMEOUT_SECONDS,
+    ...(draft.modelPath.trim() !== '' ? { modelPath: draft.modelPath.trim() } : {}),
   };
 }
 

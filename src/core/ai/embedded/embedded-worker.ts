@@ -1,0 +1,106 @@
+import { basename } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { getLlama, LlamaChatSession, type ChatHistoryItem, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
+import type { ChatTurn } from '../provider';
+import type { FromWorker, ToWorker } from './protocol';
+
+/**
+ * The embedded model's thread: llama.cpp runs here, so a long prompt never freezes the core's event
+ * loop (and with it the app). One model, one context, one reply at a time (the core queues).
+ */
+const port = parentPort;
+if (!port) throw new Error('embedded-worker runs as a worker thread only');
+const send = (message: FromWorker) => port.postMessage(message);
+
+let llama: Llama | null = null;
+let model: LlamaModel | null = null;
+let context: LlamaContext | null = null;
+const running = new Map<number, AbortController>();
+
+async function load(modelPath: string, threads: number, contextTokens: number): Promise<void> {
+  const started = performance.now();
+  // build 'never': nothing is downloaded or compiled at run time; the prebuilt CPU binary or nothing.
+  llama ??= await getLlama({ build: 'never', gpu: false, maxThreads: threads, progressLogs: false, logLevel: 'error' as never });
+  model = await llama.loadModel({ modelPath, onLoadProgress: (loaded) => send({ type: 'progress', loaded }) });
+  const size = Math.min(contextTokens, model.trainContextSize);
+  context = await model.createContext({ contextSize: size, threads, sequences: 1 });
+  const name = model.fileInfo.metadata.general?.name;
+  send({
+    type: 'loaded',
+    model: {
+      name: typeof name === 'string' && name.trim() ? name : basename(modelPath),
+      sizeBytes: model.size,
+      trainContextTokens: model.trainContextSize,
+      contextTokens: context.contextSize,
+      loadMs: Math.round(performance.now() - started),
+    },
+  });
+}
+
+function history(messages: ChatTurn[]): { items: ChatHistoryItem[]; question: string } {
+  const items: ChatHistoryItem[] = [];
+  for (const m of messages.slice(0, -1)) {
+    if (m.role === 'system') items.push({ type: 'system', text: m.content });
+    else if (m.role === 'user') items.push({ type: 'user', text: m.content });
+    else items.push({ type: 'model', response: [m.content] });
+  }
+  return { items, question: messages.at(-1)?.content ?? '' };
+}
+
+async function generate(id: number, messages: ChatTurn[], maxTokens: number): Promise<void> {
+  if (!context) throw new Error('No model is loaded.');
+  const controller = new AbortController();
+  running.set(id, controller);
+  const sequence = context.getSequence();
+  try {
+    const session = new LlamaChatSession({ contextSequence: sequence, autoDisposeSequence: false });
+    const { items, question } = history(messages);
+    session.setChatHistory(items);
+    const started = performance.now();
+    let tokens = 0;
+    const result = await session.promptWithMeta(question, {
+      maxTokens,
+      signal: controller.signal,
+      stopOnAbortSignal: true,
+      onTextChunk: (text) => {
+        tokens++;
+        send({ type: 'token', id, text });
+      },
+    });
+    session.dispose({ disposeSequence: false });
+    send({ type: 'done', id, truncated: result.stopReason === 'maxTokens', tokens, ms: Math.round(performance.now() - started) });
+  } finally {
+    sequence.dispose();
+    running.delete(id);
+  }
+}
+
+async function unload(): Promise<void> {
+  for (const controller of running.values()) controller.abort();
+  await context?.dispose();
+  await model?.dispose();
+  context = null;
+  model = null;
+  send({ type: 'unloaded' });
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'load':
+      load(message.modelPath, message.threads, message.contextTokens).catch((error: unknown) => send({ type: 'loadFailed', message: describe(error) }));
+      return;
+    case 'generate':
+      generate(message.id, message.messages, message.maxTokens).catch((error: unknown) =>
+        send({ type: 'failed', id: message.id, message: describe(error) }),
+      );
+      return;
+    case 'abort':
+      running.get(message.id)?.abort();
+      return;
+    case 'unload':
+      void unload();
+      return;
+  }
+});
