@@ -104,7 +104,17 @@ describe('electron-builder.yml', () => {
 
   it('packs only the built app into app.asar, without source maps and type declarations', () => {
     expect(config.asar).toBe(true);
-    expect(config.files).toEqual(['out/**', '!out/db-template*', 'package.json', '!**/*.{map,d.ts,d.cts,d.mts}']);
+    expect(config.files).toEqual([
+      'out/**',
+      '!out/db-template*',
+      'package.json',
+      '!**/*.{map,d.ts,d.cts,d.mts}',
+      // The embedded model ships llama.cpp's CPU builds only (the GPU ones add ~600 MB), without its sources.
+      '!node_modules/@node-llama-cpp/*-cuda*/**',
+      '!node_modules/@node-llama-cpp/*-vulkan*/**',
+      '!node_modules/node-llama-cpp/llama/llama.cpp/**',
+      '!node_modules/node-llama-cpp/templates/**',
+    ]);
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main.startsWith('out/')).toBe(true);
   });
@@ -132,8 +142,10 @@ describe('electron-builder.yml', () => {
 
   it('lists in `dependencies` only what the main process loads at run time (the renderer’s packages are bundled by Vite)', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const bundle = fs.existsSync(path.join(PROJECT_ROOT, 'out/main/index.js')) ? fs.readFileSync(path.join(PROJECT_ROOT, 'out/main/index.js'), 'utf8') : null;
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@electric-sql/pglite', 'bcryptjs', 'drizzle-orm', 'electron-updater', 'zod']);
+    // The main process and the embedded model's worker thread (its own entry of the main build).
+    const entries = ['out/main/index.js', 'out/main/embedded-worker.js'].map((file) => path.join(PROJECT_ROOT, file));
+    const bundle = entries.every((file) => fs.existsSync(file)) ? entries.map((file) => fs.readFileSync(file, 'utf8')).join('\n') : null;
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@electric-sql/pglite', 'bcryptjs', 'drizzle-orm', 'electron-updater', 'node-llama-cpp', 'zod']);
     if (bundle) {
       const imported = new Set([...bundle.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!.replace(/^(@[^/]+\/[^/]+|[^@/][^/]*).*$/, '$1')));
       imported.delete('electron');
