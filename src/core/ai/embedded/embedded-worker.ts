@@ -47,7 +47,11 @@ function history(messages: ChatTurn[]): { items: ChatHistoryItem[]; question: st
   return { items, question: messages.at(-1)?.content ?? '' };
 }
 
+/** Replies stopped while still waiting for the one before: they never start. */
+const stoppedBeforeStart = new Set<number>();
+
 async function generate(id: number, messages: ChatTurn[], maxTokens: number): Promise<void> {
+  if (stoppedBeforeStart.delete(id)) return;
   if (!context) throw new Error('No model is loaded.');
   const controller = new AbortController();
   running.set(id, controller);
@@ -84,6 +88,9 @@ async function unload(): Promise<void> {
   send({ type: 'unloaded' });
 }
 
+/** The replies in order: the next starts when the previous one has finished and freed its sequence. */
+let replies: Promise<void> = Promise.resolve();
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 port.on('message', (message: ToWorker) => {
@@ -91,13 +98,16 @@ port.on('message', (message: ToWorker) => {
     case 'load':
       load(message.modelPath, message.threads, message.contextTokens).catch((error: unknown) => send({ type: 'loadFailed', message: describe(error) }));
       return;
-    case 'generate':
-      generate(message.id, message.messages, message.maxTokens).catch((error: unknown) =>
-        send({ type: 'failed', id: message.id, message: describe(error) }),
-      );
+    case 'generate': {
+      // One reply at a time, each after the last one let go of its sequence: a reply asked for right
+      // after a Stop would otherwise find the context's only sequence still held ("No sequences left").
+      const { id, messages, maxTokens } = message;
+      replies = replies.then(() => generate(id, messages, maxTokens).catch((error: unknown) => send({ type: 'failed', id, message: describe(error) })));
       return;
+    }
     case 'abort':
-      running.get(message.id)?.abort();
+      if (running.has(message.id)) running.get(message.id)!.abort();
+      else stoppedBeforeStart.add(message.id);
       return;
     case 'unload':
       void unload();
