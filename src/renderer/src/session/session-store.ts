@@ -52,14 +52,16 @@ function merge(preferences: Preferences, change: PreferencesChange): Preferences
 
 /** Who is signed in on this computer, and their preferences (docs/architecture.md §4: the core knows, the renderer asks). */
 export const useSession = create<SessionState>()((set, get) => {
-  const show = (user: SessionUser | null, preferences: Preferences | null) => {
+  /** `updatesAtRequest`: how many preference changes had been sent when this answer was asked for. */
+  const show = (user: SessionUser | null, preferences: Preferences | null, updatesAtRequest = latestUpdate) => {
     if (!user) {
       applyTheme('system');
       set({ ...signedOut });
       return;
     }
     const sameUser = get().user?.id === user.id;
-    if (sameUser && updatesInFlight > 0) {
+    // A change sent meanwhile, answered or not, is newer than what this answer read.
+    if (sameUser && (updatesInFlight > 0 || updatesAtRequest !== latestUpdate)) {
       set({ status: 'signedIn', user, error: null, notice: null });
       return;
     }
@@ -69,8 +71,9 @@ export const useSession = create<SessionState>()((set, get) => {
 
   const fetchCurrent = async () => {
     const ticket = ++latestLoad;
+    const updatesAtRequest = latestUpdate;
     const { user, preferences } = await api.call('accounts.current');
-    if (ticket === latestLoad) show(user, preferences);
+    if (ticket === latestLoad) show(user, preferences, updatesAtRequest);
   };
 
   return {
