@@ -1,13 +1,10 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPackFile } from '../../src/core/content/load-packs';
-import { createLogger } from '../../src/server/logger';
-import { startServer, type RunningServer } from '../../src/server/server';
-import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 import { CONTENT_DIR } from '../support/test-databases';
 import { answerOf, setUpBrowserApps, type RunningApp } from './browser-app';
+import { setUpCentralServer } from './central-server';
 import { startCourse } from './lesson-steps';
 
 /*
@@ -21,24 +18,7 @@ const student = { fullName: 'Борис Открытов', username: 'boris-open
 
 const apps = setUpBrowserApps();
 const slow = { timeout: 20_000 };
-let cluster: PostgresCluster;
-let server: RunningServer;
-
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-  server = await startServer({
-    env: { DATABASE_URL: cluster.url, TOKEN_SECRET: 'e2e-token-secret-long-enough-0123456789abcdef', PORT: '0', BCRYPT_COST: '4' },
-    host: '127.0.0.1',
-    log: createLogger(quiet),
-    version: 'e2e',
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  cluster?.stop();
-});
+const server = setUpCentralServer();
 
 /** «Синхронизировать» in the header: the page stays where it is. */
 async function syncNow(page: Page): Promise<void> {

@@ -1,11 +1,8 @@
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { courseIdFor } from '../../src/core/content/content-ids';
-import { createLogger } from '../../src/server/logger';
-import { startServer, type RunningServer } from '../../src/server/server';
 import { makePack } from '../support/fixtures';
-import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 import { registerAccount, setUpBrowserApps } from './browser-app';
+import { setUpCentralServer } from './central-server';
 
 /*
  * A course added on this computer from a file is not on the school's server: the student's progress in
@@ -14,24 +11,7 @@ import { registerAccount, setUpBrowserApps } from './browser-app';
 
 const apps = setUpBrowserApps();
 const slow = { timeout: 15_000 };
-let cluster: PostgresCluster;
-let server: RunningServer;
-
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-  server = await startServer({
-    env: { DATABASE_URL: cluster.url, TOKEN_SECRET: 'e2e-token-secret-long-enough-0123456789abcdef', PORT: '0', BCRYPT_COST: '4' },
-    host: '127.0.0.1',
-    log: createLogger(quiet),
-    version: 'e2e',
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  cluster?.stop();
-});
+const server = setUpCentralServer();
 
 describe('changes the server refused', () => {
   it('are listed in Settings with what they were about and why, until «Понятно»', async () => {

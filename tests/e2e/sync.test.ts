@@ -1,12 +1,9 @@
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPackFile } from '../../src/core/content/load-packs';
-import { createLogger } from '../../src/server/logger';
-import { startServer, type RunningServer } from '../../src/server/server';
-import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster';
 import { CONTENT_DIR } from '../support/test-databases';
 import { answerOf, setUpBrowserApps } from './browser-app';
+import { setUpCentralServer } from './central-server';
 import { openCourseCard, startCourse } from './lesson-steps';
 
 /*
@@ -22,24 +19,7 @@ const anna = { fullName: 'Анна Синхронова', username: 'anna-sync',
 const apps = setUpBrowserApps();
 /** Steps that wait for the server (or for a sync about 2 s after a change), on a busy machine. */
 const slow = { timeout: 15_000 };
-let cluster: PostgresCluster;
-let server: RunningServer;
-
-beforeAll(async () => {
-  cluster = await startPostgresCluster();
-  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-  server = await startServer({
-    env: { DATABASE_URL: cluster.url, TOKEN_SECRET: 'e2e-token-secret-long-enough-0123456789abcdef', PORT: '0', BCRYPT_COST: '4' },
-    host: '127.0.0.1',
-    log: createLogger(quiet),
-    version: 'e2e',
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  cluster?.stop();
-});
+const server = setUpCentralServer();
 
 describe('sync between two computers', () => {
   it('links online on one computer, completes a lesson, and a new computer signs in through the server and sees it', async () => {
