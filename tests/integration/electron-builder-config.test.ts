@@ -110,9 +110,12 @@ describe('electron-builder.yml', () => {
       'package.json',
       '!**/*.{map,d.ts,d.cts,d.mts}',
       // The embedded model ships llama.cpp's CPU builds only (the GPU ones add ~600 MB), without its sources.
+      '!node_modules/@node-llama-cpp/**',
+      'node_modules/@node-llama-cpp/${os}-${arch}*/**',
       '!node_modules/@node-llama-cpp/*-cuda*/**',
       '!node_modules/@node-llama-cpp/*-vulkan*/**',
       '!node_modules/node-llama-cpp/llama/llama.cpp/**',
+      '!node_modules/node-llama-cpp/llama/gitRelease.bundle',
       '!node_modules/node-llama-cpp/templates/**',
     ]);
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { main: string };
