@@ -32,11 +32,15 @@ const encoder = new TextEncoder();
 const TURN_OVERHEAD = 8;
 
 /**
- * Tokens a text may take, on the high side: real tokenizers give about 4 bytes of English or
- * 2–3 bytes of Russian per token, so 2.5 bytes per token overestimates both.
+ * Bytes per token when the model's tokenizer is not at hand: real tokenizers give about 4 bytes of
+ * English or 2–3 bytes of Russian per token, so 2.5 overestimates both. The embedded model measures
+ * its own (a small model may spell Russian byte by byte).
  */
-export function estimateTokens(text: string): number {
-  return Math.ceil(encoder.encode(text).length / 2.5) + TURN_OVERHEAD;
+export const DEFAULT_BYTES_PER_TOKEN = 2.5;
+
+/** Tokens a text may take, on the high side. */
+export function estimateTokens(text: string, bytesPerToken = DEFAULT_BYTES_PER_TOKEN): number {
+  return Math.ceil(encoder.encode(text).length / bytesPerToken) + TURN_OVERHEAD;
 }
 
 /** How a model's context is shared: the reply gets its part (`max_tokens`), the prompt the rest. */
@@ -60,13 +64,14 @@ export function tokenBudget(contextTokens: number): TokenBudget {
  * fit, the system message is shortened in the middle (its start says who the teacher is, its end the
  * rule that must hold) and, if need be, the question keeps its end.
  */
-export function fitToBudget(system: ChatTurn, turns: readonly ChatTurn[], promptTokens: number): ChatTurn[] {
+export function fitToBudget(system: ChatTurn, turns: readonly ChatTurn[], promptTokens: number, bytesPerToken = DEFAULT_BYTES_PER_TOKEN): ChatTurn[] {
   const last = turns.at(-1);
   if (!last) return [system];
-  let used = estimateTokens(system.content) + estimateTokens(last.content);
+  const estimate = (text: string) => estimateTokens(text, bytesPerToken);
+  let used = estimate(system.content) + estimate(last.content);
   let first = turns.length - 1;
   while (first > 0) {
-    const cost = estimateTokens(turns[first - 1]!.content);
+    const cost = estimate(turns[first - 1]!.content);
     if (used + cost > promptTokens) break;
     used += cost;
     first--;
@@ -74,22 +79,22 @@ export function fitToBudget(system: ChatTurn, turns: readonly ChatTurn[], prompt
   while (first < turns.length - 1 && turns[first]!.role !== 'user') first++;
   const kept = turns.slice(first);
   if (used <= promptTokens) return [system, ...kept];
-  const questionShare = Math.min(estimateTokens(last.content), Math.floor(promptTokens / 2));
-  const question = { role: last.role, content: keepEnd(last.content, questionShare) };
-  return [{ role: system.role, content: shortenMiddle(system.content, promptTokens - questionShare) }, question];
+  const questionShare = Math.min(estimate(last.content), Math.floor(promptTokens / 2));
+  const question = { role: last.role, content: keepEnd(last.content, questionShare, bytesPerToken) };
+  return [{ role: system.role, content: shortenMiddle(system.content, promptTokens - questionShare, bytesPerToken) }, question];
 }
 
 /** Characters that surely fit in `tokens` by `estimateTokens` (a Cyrillic character is 2 bytes). */
-const charsFor = (tokens: number) => Math.max(0, Math.floor(((tokens - TURN_OVERHEAD) * 2.5) / 2) - 8);
+const charsFor = (tokens: number, bytesPerToken: number) => Math.max(0, Math.floor(((tokens - TURN_OVERHEAD) * bytesPerToken) / 2) - 8);
 
-function shortenMiddle(text: string, tokens: number): string {
-  if (estimateTokens(text) <= tokens) return text;
-  const chars = charsFor(tokens);
+function shortenMiddle(text: string, tokens: number, bytesPerToken: number): string {
+  if (estimateTokens(text, bytesPerToken) <= tokens) return text;
+  const chars = charsFor(tokens, bytesPerToken);
   const tail = Math.min(Math.floor(chars / 3), text.length - text.lastIndexOf('\n\n'));
   return `${text.slice(0, chars - tail).trimEnd()}\n\n[…]\n\n${text.slice(text.length - tail).trimStart()}`;
 }
 
-function keepEnd(text: string, tokens: number): string {
-  if (estimateTokens(text) <= tokens) return text;
-  return `[…] ${text.slice(text.length - charsFor(tokens))}`;
+function keepEnd(text: string, tokens: number, bytesPerToken: number): string {
+  if (estimateTokens(text, bytesPerToken) <= tokens) return text;
+  return `[…] ${text.slice(text.length - charsFor(tokens, bytesPerToken))}`;
 }

@@ -87,6 +87,15 @@ describe('the conversation a model is shown', () => {
     expect(estimateTokens(shortened!.content) + estimateTokens(question!.content)).toBeLessThanOrEqual(300);
   });
 
+  it('fits a model whose tokenizer puts fewer bytes in a token (the embedded model measures its own)', () => {
+    const system = { role: 'system' as const, content: `Ты учитель.\n\n${'Материал урока. '.repeat(400)}\n\nНикогда не называй ответ.` };
+    const [shortened, question] = fitToBudget(system, [user('Вопрос')], 600, 1);
+    expect(estimateTokens(shortened!.content, 1) + estimateTokens(question!.content, 1)).toBeLessThanOrEqual(600);
+    expect(shortened!.content.endsWith('Никогда не называй ответ.')).toBe(true);
+    // The default estimate would have kept more than such a model can take.
+    expect(estimateTokens(fitToBudget(system, [user('Вопрос')], 600)[0]!.content, 1)).toBeGreaterThan(600);
+  });
+
   it('estimates no fewer tokens than a tokenizer of 3 bytes a token, Russian or English', () => {
     for (const text of ['Что такое дискриминант квадратного уравнения?', 'What is a numerator?', '∑ x² = 5']) {
       expect(estimateTokens(text)).toBeGreaterThanOrEqual(fakeTokenCount([{ content: text }]));

@@ -49,6 +49,9 @@ describe('the embedded model engine', () => {
     });
     expect(engine.info()!.sizeBytes).toBeGreaterThan(100_000);
     expect(engine.info()!.tokensPerSecond).toBeGreaterThan(0);
+    // The tiny model spells Russian nearly byte by byte: its prompt budget must know (2.5 is the default guess).
+    expect(engine.info()!.bytesPerToken).toBeGreaterThan(0.5);
+    expect(engine.info()!.bytesPerToken).toBeLessThan(2.5);
   }, 60_000);
 
   it('stops when the signal is aborted, and answers again after', async () => {
@@ -75,6 +78,19 @@ describe('the embedded model engine', () => {
     const missing = await failure(collect(tight.stream('/no/such/model.gguf', MESSAGES, 8, new AbortController().signal)));
     expect(missing.code).toBe('model_unavailable');
     await tight.close();
+  });
+
+  it('closing while a reply is being written lets llama.cpp go before the thread ends', async () => {
+    const own = createEmbeddedEngine({ workerFile: EMBEDDED_WORKER.file, bootstrap: EMBEDDED_WORKER.bootstrap, threads: 1, contextTokens: 1024 });
+    const stream = own.stream(model, MESSAGES, 500, new AbortController().signal)[Symbol.asyncIterator]();
+    expect((await stream.next()).done).toBe(false);
+    const started = Date.now();
+    await own.close();
+    expect(own.isLoaded()).toBe(false);
+    // Well inside the bounded wait: the model answered «unloaded» rather than being cut off.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // What the reply had not yet said ends with the model's stop, not with a hang.
+    await expect(Promise.race([stream.next().then(() => 'ended', () => 'ended'), new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000))])).resolves.toBe('ended');
   });
 
   it('unloads after being idle', async () => {

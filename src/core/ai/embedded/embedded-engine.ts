@@ -39,6 +39,9 @@ type Listener = (message: FromWorker) => void;
  * one after another, unloaded after `idleMs`. Refuses with a sentence a model that does not fit in
  * the free memory, rather than letting the computer swap to a standstill.
  */
+/** How long closing waits for the model to let go of its memory before the thread is ended anyway. */
+const UNLOAD_WAIT_MS = 5_000;
+
 export function createEmbeddedEngine(options: EmbeddedEngineOptions) {
   const threads = options.threads ?? defaultThreads();
   const idleMs = options.idleMs ?? 5 * 60_000;
@@ -64,12 +67,26 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions) {
 
   const post = (message: ToWorker) => start().postMessage(message);
 
+  /** The model unloaded inside the thread first (bounded wait), then the thread ended. */
   async function stopWorker(): Promise<void> {
     const w = worker;
     worker = null;
     loaded = null;
     loading = null;
-    if (w) await w.terminate();
+    if (!w) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, UNLOAD_WAIT_MS);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      w.on('message', (message: FromWorker) => {
+        if (message.type === 'unloaded' || message.type === 'unloadFailed') done();
+      });
+      w.once('exit', done);
+      w.postMessage({ type: 'unload' } satisfies ToWorker);
+    });
+    await w.terminate();
   }
 
   function armIdle(): void {

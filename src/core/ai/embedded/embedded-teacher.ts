@@ -36,7 +36,8 @@ export function embeddedTeacher(db: Db, engine: EmbeddedEngine, modelPath: strin
       // Loaded first: the budget is the context the model really runs with (its trained size may be smaller).
       const loaded = await engine.load(modelPath, () => {});
       const budget = tokenBudget(loaded.contextTokens);
-      const messages = fitToBudget(grounded, turns, budget.promptTokens);
+      // Its own tokenizer's measure, with a margin: the sample is not every text.
+      const messages = fitToBudget(grounded, turns, budget.promptTokens, loaded.bytesPerToken * 0.85);
       let wrote = false;
       for await (const piece of engine.stream(modelPath, messages, budget.replyTokens, signal, { onTruncated })) {
         wrote ||= piece.trim() !== '';

@@ -17,6 +17,11 @@ let model: LlamaModel | null = null;
 let context: LlamaContext | null = null;
 const running = new Map<number, AbortController>();
 
+/** Text like a grounded prompt's, to learn how many bytes the model's tokenizer puts in a token. */
+const TOKENIZER_SAMPLE =
+  'Дробь — это часть целого: числитель показывает, сколько частей взяли, знаменатель — на сколько частей разделили. ' +
+  'Реши уравнение x^2 - 5x + 6 = 0. A fraction is a part of a whole; $\\frac{3}{4} + \\frac{1}{2} = \\frac{5}{4}$.';
+
 async function load(modelPath: string, threads: number, contextTokens: number): Promise<void> {
   const started = performance.now();
   // build 'never': nothing is downloaded or compiled at run time; the prebuilt CPU binary or nothing.
@@ -25,6 +30,7 @@ async function load(modelPath: string, threads: number, contextTokens: number): 
   const size = Math.min(contextTokens, model.trainContextSize);
   context = await model.createContext({ contextSize: size, threads, sequences: 1 });
   const name = model.fileInfo.metadata.general?.name;
+  const sampleBytes = new TextEncoder().encode(TOKENIZER_SAMPLE).length;
   send({
     type: 'loaded',
     model: {
@@ -32,6 +38,7 @@ async function load(modelPath: string, threads: number, contextTokens: number): 
       sizeBytes: model.size,
       trainContextTokens: model.trainContextSize,
       contextTokens: context.contextSize,
+      bytesPerToken: sampleBytes / Math.max(1, model.tokenize(TOKENIZER_SAMPLE).length),
       loadMs: Math.round(performance.now() - started),
     },
   });
@@ -79,12 +86,19 @@ async function generate(id: number, messages: ChatTurn[], maxTokens: number): Pr
   }
 }
 
+/**
+ * Everything native let go of, in order, before the thread ends: a worker terminated while llama.cpp
+ * still held a context aborted the whole process on quit ("terminate called after throwing Napi::Error").
+ */
 async function unload(): Promise<void> {
   for (const controller of running.values()) controller.abort();
+  await replies;
   await context?.dispose();
   await model?.dispose();
+  await llama?.dispose();
   context = null;
   model = null;
+  llama = null;
   send({ type: 'unloaded' });
 }
 
@@ -110,7 +124,7 @@ port.on('message', (message: ToWorker) => {
       else stoppedBeforeStart.add(message.id);
       return;
     case 'unload':
-      void unload();
+      unload().catch((error: unknown) => send({ type: 'unloadFailed', message: describe(error) }));
       return;
   }
 });

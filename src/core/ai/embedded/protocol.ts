@@ -13,6 +13,8 @@ export interface LoadedModel {
   /** The context the model was trained for, and the one it runs with here. */
   trainContextTokens: number;
   contextTokens: number;
+  /** Measured with the model's own tokenizer on mixed Russian and English lesson text. */
+  bytesPerToken: number;
   loadMs: number;
 }
 
@@ -23,4 +25,5 @@ export type FromWorker =
   | { type: 'token'; id: number; text: string }
   | { type: 'done'; id: number; truncated: boolean; tokens: number; ms: number }
   | { type: 'failed'; id: number; message: string }
-  | { type: 'unloaded' };
+  | { type: 'unloaded' }
+  | { type: 'unloadFailed'; message: string };
