@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readPackFile } from '../../src/core/content/load-packs';
 import type { Exercise } from '../../src/shared/content';
@@ -22,10 +22,11 @@ const VIEWPORTS = [
 
 const apps = setUpBrowserApps();
 
-async function snap(page: Page, name: string): Promise<void> {
+async function snap(page: Page, name: string, inView?: Locator): Promise<void> {
   fs.mkdirSync(SCRATCH, { recursive: true });
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
+    await inView?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCRATCH, `${name}-${viewport.width}x${viewport.height}.png`) });
   }
 }
@@ -96,7 +97,8 @@ describe('practice like the apps students know', () => {
     const lessonId = await items.first().getAttribute('data-lesson-id');
     expect(await page.getByTestId('continue-course').getAttribute('href')).toBe(`#/lessons/${lessonId}`);
     await expectNoSeriousViolations(page, 'course path');
-    await snap(page, 'course-path');
+    await snap(page, 'course-page');
+    await snap(page, 'course-path', items.last());
     expect(running.problems).toEqual([]);
   });
 
@@ -153,7 +155,7 @@ describe('practice like the apps students know', () => {
     expect(await page.getByTestId('practice-first-try').textContent()).toBe(`С первой попытки${count - 1} из ${count}`);
     expect(await page.getByTestId('practice-solved').textContent()).toBe(`Решено${count} из ${count}`);
     await expect.poll(() => page.getByTestId('practice-points').textContent()).toBe(`Очки+${earned}`);
-    expect(await page.getByTestId('practice-time').textContent()).toMatch(/^Время\d+ мин \d+ с$/);
+    expect(await page.getByTestId('practice-time').textContent()).toMatch(/^Время(\d+ мин )?\d+ с$/);
     expect(await page.getByTestId('practice-outcome').textContent()).toBe('Хорошая работа!');
     await expectNoSeriousViolations(page, 'practice summary');
     await snap(page, 'practice-summary');

@@ -199,6 +199,7 @@ export const en: EnglishMessages = {
   'practice.summary.ofCount': '{done} of {count}',
   'practice.summary.time': 'Time',
   'practice.summary.timeValue': '{minutes} min {seconds} s',
+  'practice.summary.seconds': '{seconds} s',
   'practice.summary.points': 'Points',
   'practice.summary.pointsValue': '+{points}',
   'practice.summary.pointsNote': 'Points are given for the first right answer to each exercise; a repeat earns none.',

@@ -215,6 +215,7 @@ export const ru = {
   'practice.summary.ofCount': '{done} из {count}',
   'practice.summary.time': 'Время',
   'practice.summary.timeValue': '{minutes} мин {seconds} с',
+  'practice.summary.seconds': '{seconds} с',
   'practice.summary.points': 'Очки',
   'practice.summary.pointsValue': '+{points}',
   'practice.summary.pointsNote': 'Очки даются за первое верное решение каждого задания — за повторное их нет.',

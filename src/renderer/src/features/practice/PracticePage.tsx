@@ -46,15 +46,21 @@ function PracticeView({ lesson, activeMs }: { lesson: LessonDetail; activeMs: ()
   useStudyTime(lesson.id, activeMs);
   return (
     <article className="page practice-page" data-lesson-id={lesson.id}>
-      <a className="back-link" href={hrefFor({ name: 'lesson', lessonId: lesson.id })} data-testid="practice-back">
-        <span aria-hidden="true">← </span>
-        {t('practice.backToLesson')}
-      </a>
-      <p className="practice-page__kicker">
-        <a href={hrefFor({ name: 'course', courseId: lesson.courseId })}>{lesson.courseTitle}</a>
-        <span aria-hidden="true"> · </span>
-        {t('practice.lesson', { number: lesson.number })}
-      </p>
+      <nav aria-label={t('lesson.breadcrumb')}>
+        <ol className="breadcrumb">
+          <li className="breadcrumb__item">
+            <a href={hrefFor({ name: 'course', courseId: lesson.courseId })}>{lesson.courseTitle}</a>
+          </li>
+          <li className="breadcrumb__item">
+            <a href={hrefFor({ name: 'lesson', lessonId: lesson.id })} data-testid="practice-lesson-link">
+              {t('practice.lesson', { number: lesson.number })}
+            </a>
+          </li>
+          <li className="breadcrumb__item" aria-current="page">
+            {t('practice.open')}
+          </li>
+        </ol>
+      </nav>
       <PageTitle title={t('practice.title', { title: lesson.title })} testId="practice-title" />
       {lesson.exercises.length === 0 ? (
         <EmptyState title={t('practice.empty')} text={lesson.topic} testId="practice-empty">

@@ -36,6 +36,12 @@ export function PracticeQuestion({ exercise, number, record, feedback, pending, 
   const done = mayGoOn(record);
   const heading = useRef<HTMLHeadingElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  // Each verdict (with its hint or solution, and «Дальше») is brought into view: on a laptop screen it
+  // falls below a long question.
+  useEffect(() => {
+    if (feedback.state !== 'idle') outcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [feedback]);
   // A new question takes the focus to its heading; a finished one to «Дальше».
   useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   useEffect(() => {
@@ -69,14 +75,16 @@ export function PracticeQuestion({ exercise, number, record, feedback, pending, 
           </div>
         )}
       </form>
-      <ExerciseFeedbackView feedback={feedback} error={error} />
-      {done && (
-        <div className="form__actions practice-question__next">
-          <button ref={nextButton} type="button" className="button button--primary button--large" onClick={onNext} data-testid="practice-next">
-            {last ? t('practice.finish') : t('practice.next')}
-          </button>
-        </div>
-      )}
+      <div ref={outcome} className="practice-question__outcome">
+        <ExerciseFeedbackView feedback={feedback} error={error} />
+        {done && (
+          <div className="form__actions practice-question__next">
+            <button ref={nextButton} type="button" className="button button--primary button--large" onClick={onNext} data-testid="practice-next">
+              {last ? t('practice.finish') : t('practice.next')}
+            </button>
+          </div>
+        )}
+      </div>
     </article>
   );
 }

@@ -60,7 +60,11 @@ export function PracticeSummary({ summary, elapsedMs, points, lessonId, courseId
         <div className="practice-fact" data-testid="practice-time">
           <dt>{t('practice.summary.time')}</dt>
           <dd>
-            <strong>{t('practice.summary.timeValue', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })}</strong>
+            <strong>
+              {seconds < 60
+                ? t('practice.summary.seconds', { seconds })
+                : t('practice.summary.timeValue', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })}
+            </strong>
           </dd>
         </div>
         <div className="practice-fact" data-testid="practice-points">
