@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lessonIdFor } from '../../src/core/content/content-ids';
 import { readPackFile } from '../../src/core/content/load-packs';
 import type { Exercise } from '../../src/shared/content';
 import { correctAnswerOf, type ExerciseAnswer } from '../../src/shared/exercise-check';
+import { makePack } from '../support/fixtures';
 import { CONTENT_DIR, ROOT } from '../support/test-databases';
-import { answerOf, setUpBrowserApps, type RunningApp } from './browser-app';
+import { answerOf, registerAccount, setUpBrowserApps, type RunningApp } from './browser-app';
+import { importThroughScreen, packFiles } from './import-steps';
 import { axeViolations, describeViolations } from './axe';
 import { openCourseCard } from './lesson-steps';
 
@@ -20,6 +23,8 @@ const VIEWPORTS = [
   { width: 1280, height: 800 },
 ] as const;
 
+const files = packFiles();
+afterEach(() => files.cleanUp());
 const apps = setUpBrowserApps();
 
 async function snap(page: Page, name: string, inView?: Locator): Promise<void> {
@@ -171,6 +176,27 @@ describe('practice like the apps students know', () => {
     const bar = card.getByRole('progressbar', { name: `Прогресс по курсу «${maths.course.title}»` });
     expect(await bar.getAttribute('aria-valuenow')).toBe(String(Math.round(100 / maths.lessons.length)));
     await snap(page, 'catalogue-progress');
+    expect(running.problems).toEqual([]);
+  });
+
+  it('a lesson without exercises says there is nothing to practise, and leads back to the lesson', async () => {
+    const running = await apps.open();
+    const { page } = running;
+    await registerAccount(page, { fullName: 'Ольга Петровна', username: 'olga', password: 'пароль-администратора', becomeAdmin: true });
+    const pack = makePack('e2e-reading', 1, { title: 'Только чтение' });
+    const reading = { ...pack, lessons: [{ ...pack.lessons[0]!, exercises: [] }] };
+    await page.getByTestId('nav-import').click();
+    await importThroughScreen(page, files.write('reading.json', JSON.stringify(reading)));
+
+    const lessonId = lessonIdFor('e2e-reading', 'lesson-1');
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/lessons/${lessonId}/practice`);
+    await expect.poll(() => page.getByTestId('practice-empty').locator('h2').textContent()).toBe('В этом уроке нет заданий для тренировки.');
+    expect(await page.getByTestId('practice-question').count()).toBe(0);
+    await expectNoSeriousViolations(page, 'practice, no exercises');
+    await page.getByTestId('practice-empty').getByRole('link', { name: 'К уроку' }).click();
+    await expect.poll(() => page.getByTestId('lesson-title').textContent()).toBe(reading.lessons[0]!.title);
     expect(running.problems).toEqual([]);
   });
 });
