@@ -83,7 +83,7 @@ function LessonView({ lesson, activeMs }: { lesson: LessonDetail; activeMs: () =
       <section className="card lesson-theory" aria-label={t('lesson.theory')}>
         <Markdown text={lesson.content} className="lesson-content" testId="lesson-content" />
       </section>
-      <PracticeLink lessonId={lesson.id} />
+      {lesson.exercises.length > 0 && <PracticeLink lessonId={lesson.id} />}
       <Practice lessonId={lesson.id} exercises={lesson.exercises} solved={solved} onSolved={markSolved} />
       {lesson.homework && <HomeworkTask homework={lesson.homework} lessonId={lesson.id} />}
       <LessonCompletion
