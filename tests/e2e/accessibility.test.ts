@@ -95,6 +95,8 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     await startCourse(page, maths);
     const lesson = await page.evaluate(() => window.location.hash);
     await auditBothThemes(running, 'lesson');
+    await visit(page, `${lesson}/practice`);
+    await auditBothThemes(running, 'practice');
     await visit(page, course);
     await auditBothThemes(running, 'course');
     await visit(page, `${course}/plan`);

@@ -5,6 +5,7 @@ import { AVATAR_MAX_BYTES } from '../../src/shared/accounts';
 import { listPackFiles, readPackFile } from '../../src/core/content/load-packs';
 import { CONTENT_DIR } from '../support/test-databases';
 import { answerOf, registerAccount, setUpBrowserApps, signInFromList, signOut, type RunningApp } from './browser-app';
+import { enrolAndComeBack } from './lesson-steps';
 
 const packs = listPackFiles(CONTENT_DIR).map((file) => readPackFile(file).pack);
 
@@ -120,7 +121,7 @@ describe('accounts on a shared computer', () => {
 
     await registerAccount(page, { ...anna, becomeAdmin: true });
     await openCourse(page, first.course.title);
-    await page.getByTestId('enrol-button').click();
+    await enrolAndComeBack(page);
     await expect.poll(() => page.getByTestId('course-progress').textContent()).toContain(`0 из ${first.lessons.length}`);
     const courseId = new URL(page.url()).hash.split('/').pop();
     const course = await app.core.invoke('courses.get', { courseId });
@@ -148,7 +149,7 @@ describe('accounts on a shared computer', () => {
     // Nothing of Anna's: no course of Boris's shows progress yet.
     expect(await page.locator('[data-testid="course-card"] [role="progressbar"]').count()).toBe(0);
     await openCourse(page, second.course.title);
-    await page.getByTestId('enrol-button').click();
+    await enrolAndComeBack(page);
     await expect.poll(() => page.getByTestId('course-progress').textContent()).toContain(`0 из ${second.lessons.length}`);
     await openCourse(page, first.course.title);
     expect(await page.getByTestId('enrol-button').count()).toBe(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readPackFile, listPackFiles } from '../../src/core/content/load-packs';
 import { CONTENT_DIR } from '../support/test-databases';
 import { setUpBrowserApps } from './browser-app';
-import { openCourseCard } from './lesson-steps';
+import { enrolAndComeBack, openCourseCard } from './lesson-steps';
 
 const packs = listPackFiles(CONTENT_DIR).map((file) => readPackFile(file).pack);
 
@@ -42,7 +42,7 @@ describe('a student in the browser', () => {
     const { page, app } = running;
     const pack = packs[0]!;
     await openCourseCard(page, pack.course.title);
-    await page.getByTestId('enrol-button').click();
+    await enrolAndComeBack(page);
     await expect.poll(() => page.getByTestId('course-progress').textContent()).toContain(`0 из ${pack.lessons.length}`);
 
     // The lesson screen comes with the learning issue; the core call is the same one it will make.
@@ -74,7 +74,7 @@ describe('a student in the browser', () => {
 
     const school = packs.find((p) => p.course.key === 'math-5-fractions') ?? packs.find((p) => !p.course.examType)!;
     await cards.filter({ hasText: school.course.title }).first().click();
-    await page.getByTestId('enrol-button').click();
+    await enrolAndComeBack(page);
     const status = page.getByTestId('enrolment-status');
     await expect.poll(() => status.textContent()).toBe('Вы проходите этот курс');
 

@@ -9,12 +9,19 @@ export async function openCourseCard(page: Page, courseTitle: string): Promise<v
   await page.getByTestId('course-card').filter({ hasText: courseTitle }).first().click();
 }
 
-/** From the catalogue: the course, «Начать курс», then «Продолжить» into its first lesson. */
+/** From the catalogue: the course, then «Начать курс», which opens its first lesson. */
 export async function startCourse(page: Page, pack: ContentPack): Promise<void> {
   await openCourseCard(page, pack.course.title);
   await page.getByTestId('enrol-button').click();
-  await page.getByTestId('continue-course').click();
   await expect.poll(() => page.getByTestId('lesson-title').textContent()).toBe(pack.lessons[0]!.title);
+}
+
+/** On a course page: «Начать курс» (which opens the first lesson), then «Назад» to the course page, enrolled. */
+export async function enrolAndComeBack(page: Page): Promise<void> {
+  await page.getByTestId('enrol-button').click();
+  await page.getByTestId('lesson-title').waitFor();
+  await page.goBack();
+  await page.getByTestId('enrolment-status').waitFor();
 }
 
 /** From the catalogue: the course, then its first lesson from the list (without starting the course). */

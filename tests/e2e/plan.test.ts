@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listPackFiles, readPackFile } from '../../src/core/content/load-packs';
 import { CONTENT_DIR } from '../support/test-databases';
 import { setUpBrowserApps } from './browser-app';
-import { openCourseCard } from './lesson-steps';
+import { enrolAndComeBack, openCourseCard } from './lesson-steps';
 
 const packs = listPackFiles(CONTENT_DIR).map((file) => readPackFile(file).pack);
 const pack = packs.find((p) => p.course.key === 'math-5-fractions') ?? packs[0]!;
@@ -28,7 +28,7 @@ describe('the study plan in the browser', () => {
     await openCourseCard(page, pack.course.title);
     await page.getByTestId('course-title').waitFor();
     expect(await page.getByTestId('open-plan').count()).toBe(0);
-    await page.getByTestId('enrol-button').click();
+    await enrolAndComeBack(page);
     await page.getByTestId('open-plan').click();
 
     // No plan yet: the form, with a month of weekdays at 30 minutes a day.

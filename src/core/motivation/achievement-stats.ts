@@ -16,7 +16,15 @@ const STATS: Record<AchievementCriterion, (userId: string, limit: number | SQL) 
   total_points: () => sql`u.total_points`,
   level_reached: () => sql`u.level`,
   courses_completed: (id, limit) => capped(limit, sql`SELECT 1 FROM user_courses WHERE user_id = ${id} AND status = 'completed'`),
-  perfect_scores: (id, limit) => capped(limit, sql`SELECT 1 FROM user_lessons WHERE user_id = ${id} AND score = 100`),
+  // «Без единой ошибки» means it: a lesson at 100 with no wrong answer to its exercises before it was completed.
+  perfect_scores: (id, limit) =>
+    capped(
+      limit,
+      sql`SELECT 1 FROM user_lessons ul WHERE ul.user_id = ${id} AND ul.score = 100
+          AND NOT EXISTS (SELECT 1 FROM user_activity_log a
+            WHERE a.user_id = ${id} AND a.lesson_id = ul.lesson_id AND a.activity_type = 'exercise_answered'
+              AND a.activity_data ->> 'correct' = 'false' AND a.created_at <= coalesce(ul.completed_at, 'infinity'))`,
+    ),
   chat_questions: (id, limit) =>
     capped(limit, sql`SELECT 1 FROM user_activity_log WHERE user_id = ${id} AND activity_type = 'chat_question'`),
   homework_submitted: (id, limit) => capped(limit, sql`SELECT 1 FROM user_lessons WHERE user_id = ${id} AND homework_submitted`),

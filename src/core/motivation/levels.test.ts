@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { LEVEL_THRESHOLDS, MAX_LEVEL, levelForPoints, levelProgress } from './levels';
 
 describe('level table', () => {
-  it('starts level 1 at 0, has at least 20 levels and grows gently', () => {
+  it('starts level 1 at 0, has at least 20 levels and grows steadily', () => {
     expect(LEVEL_THRESHOLDS[0]).toBe(0);
-    expect(LEVEL_THRESHOLDS.slice(0, 6)).toEqual([0, 100, 250, 450, 700, 1000]);
+    expect(LEVEL_THRESHOLDS.slice(0, 6)).toEqual([0, 200, 500, 900, 1400, 2000]);
     expect(MAX_LEVEL).toBeGreaterThanOrEqual(20);
     for (let i = 1; i < LEVEL_THRESHOLDS.length; i++) {
       const step = LEVEL_THRESHOLDS[i]! - LEVEL_THRESHOLDS[i - 1]!;
       expect(step).toBeGreaterThan(0);
       // Each step is a little longer than the one before, never a jump.
-      if (i > 1) expect(step - (LEVEL_THRESHOLDS[i - 1]! - LEVEL_THRESHOLDS[i - 2]!)).toBe(50);
+      if (i > 1) expect(step - (LEVEL_THRESHOLDS[i - 1]! - LEVEL_THRESHOLDS[i - 2]!)).toBe(100);
     }
   });
 
@@ -25,10 +25,10 @@ describe('levelForPoints', () => {
     expect(levelForPoints(at)).toBe(level);
   });
 
-  it('reads 99 as level 1 and 100 as level 2', () => {
+  it('reads 199 as level 1 and 200 as level 2', () => {
     expect(levelForPoints(0)).toBe(1);
-    expect(levelForPoints(99)).toBe(1);
-    expect(levelForPoints(100)).toBe(2);
+    expect(levelForPoints(199)).toBe(1);
+    expect(levelForPoints(200)).toBe(2);
   });
 
   it('is monotone', () => {
@@ -54,10 +54,10 @@ describe('levelForPoints', () => {
 
 describe('levelProgress', () => {
   it('places points within their level', () => {
-    expect(levelProgress(0)).toEqual({ level: 1, currentLevelAt: 0, nextLevelAt: 100, pointsIntoLevel: 0 });
-    expect(levelProgress(99)).toEqual({ level: 1, currentLevelAt: 0, nextLevelAt: 100, pointsIntoLevel: 99 });
-    expect(levelProgress(100)).toEqual({ level: 2, currentLevelAt: 100, nextLevelAt: 250, pointsIntoLevel: 0 });
-    expect(levelProgress(300)).toEqual({ level: 3, currentLevelAt: 250, nextLevelAt: 450, pointsIntoLevel: 50 });
+    expect(levelProgress(0)).toEqual({ level: 1, currentLevelAt: 0, nextLevelAt: 200, pointsIntoLevel: 0 });
+    expect(levelProgress(199)).toEqual({ level: 1, currentLevelAt: 0, nextLevelAt: 200, pointsIntoLevel: 199 });
+    expect(levelProgress(200)).toEqual({ level: 2, currentLevelAt: 200, nextLevelAt: 500, pointsIntoLevel: 0 });
+    expect(levelProgress(550)).toEqual({ level: 3, currentLevelAt: 500, nextLevelAt: 900, pointsIntoLevel: 50 });
   });
 
   it('has no next level at the top', () => {

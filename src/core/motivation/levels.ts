@@ -1,14 +1,16 @@
 /**
  * The published level table. Entry `i` is the total number of points at which level `i + 1`
- * starts: level 1 at 0 points, level 2 at 100, and each step is 50 points longer than the one
- * before (100, 150, 200, …), i.e. level n starts at 25·(n − 1)·(n + 2). The steps grow gently so
- * early levels come quickly and later ones still feel reachable. It is a literal table rather
- * than a formula so that what the student is shown and what the code does cannot drift apart.
+ * starts: level 1 at 0 points, level 2 at 200, and each step is 100 points longer than the one
+ * before (200, 300, 400, …), i.e. level n starts at 50·(n − 1)·(n + 2). At the README's model of
+ * a 20-minute study day (one lesson and its exercises, about 90 points) level 2 takes three days,
+ * level 5 about two weeks and level 10 two months: a level says days of steady work, not minutes.
+ * It is a literal table rather than a formula so that what the student is shown and what the code
+ * does cannot drift apart.
  */
 export const LEVEL_THRESHOLDS: readonly number[] = Object.freeze([
-  0, 100, 250, 450, 700, 1000, 1350, 1750, 2200, 2700, // levels 1–10
-  3250, 3850, 4500, 5200, 5950, 6750, 7600, 8500, 9450, 10450, // levels 11–20
-  11500, 12600, 13750, 14950, 16200, 17500, 18850, 20250, 21700, 23200, // levels 21–30
+  0, 200, 500, 900, 1400, 2000, 2700, 3500, 4400, 5400, // levels 1–10
+  6500, 7700, 9000, 10400, 11900, 13500, 15200, 17000, 18900, 20900, // levels 11–20
+  23000, 25200, 27500, 29900, 32400, 35000, 37700, 40500, 43400, 46400, // levels 21–30
 ]);
 
 export const MAX_LEVEL = LEVEL_THRESHOLDS.length;

@@ -142,7 +142,7 @@ describeOnEachDatabase('motivation', (ctx) => {
 
     await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 80, timeSpentMinutes: 10 });
     expect(await totalPoints(userId)).toBe(POINTS.lessonCompleted);
-    expect(events.named('motivation.changed')).toEqual([{ pointsAwarded: POINTS.lessonCompleted, totalPoints: 50, level: 1, levelReached: null }]);
+    expect(events.named('motivation.changed')).toEqual([{ pointsAwarded: POINTS.lessonCompleted, totalPoints: POINTS.lessonCompleted, level: 1, levelReached: null }]);
 
     await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 80, timeSpentMinutes: 10 });
     await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 95, timeSpentMinutes: 15 });
@@ -208,7 +208,7 @@ describeOnEachDatabase('motivation', (ctx) => {
       expect.objectContaining({ score: 70, points: POINTS.lessonCompleted }),
       expect.objectContaining({ score: 100, perfect: true, award: `perfect:${lessonIds[0]}`, points: POINTS.perfectLessonBonus }),
     ]);
-    expect(await studyDays(userId)).toEqual([{ day: '2026-11-25', minutes: 0, lessons: 1, points: 70 }]);
+    expect(await studyDays(userId)).toEqual([{ day: '2026-11-25', minutes: 0, lessons: 1, points: POINTS.lessonCompleted + POINTS.perfectLessonBonus }]);
     expect((await userRow(userId)).totalLessonsCompleted).toBe(1);
   });
 
@@ -279,6 +279,8 @@ describeOnEachDatabase('motivation', (ctx) => {
     const core = await student({ now: ticking('2026-11-25T09:00:00Z') });
     const userId = core.user!.id;
 
+    // A head start (an earlier day's lesson) so that this day's 110 points cross level 2 at 200.
+    await grantPoints(userId, 100);
     await core.call('accounts.signOut');
     await core.call('accounts.signIn', { login: core.user!.username, password: TEST_PASSWORD });
     await core.call('courses.enrol', { courseId });
@@ -302,10 +304,10 @@ describeOnEachDatabase('motivation', (ctx) => {
     expect(log.filter((r) => r.type === 'exercise_answered').map((r) => r.data.correct)).toEqual([false, true]);
     expect(log.find((r) => r.type === 'study_time')?.data).toMatchObject({ minutes: 12, day: '2026-11-25' });
     expect(count('homework_submitted')).toBe(1);
-    expect(count('lesson_completed')).toBe(1);
+    expect(count('lesson_completed')).toBe(2); // the head start's and this one
     expect(count('chat_question')).toBe(1);
     expect(count('plan_generated')).toBe(1);
-    // 10 + 5 + 30 + 10 + 50 + 10 + 5 + 10 (+ 10 for the first hundred): level 2.
+    // 100 + 10 + 5 + 20 + 10 + 30 + 10 + 5 + 10 (+ 10 for the first hundred) = 210: level 2.
     expect(log.filter((r) => r.type === 'level_reached').map((r) => r.data.level)).toEqual([2]);
     expect(log.filter((r) => r.type === 'achievement_unlocked').map((r) => r.data.achievement).sort()).toEqual(
       ['first-correct', 'first-homework', 'first-lesson', 'first-plan', 'first-question', 'points-100'],
@@ -393,15 +395,17 @@ describeOnEachDatabase('motivation', (ctx) => {
     const userId = core.user!.id;
     const events = eventsOf(core);
 
+    // 150 points earlier: the second lesson's 30 cross level 2 at 200.
+    await grantPoints(userId, 150);
     await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 50, timeSpentMinutes: 5 });
     await core.call('progress.completeLesson', { lessonId: lessonIds[1]!, score: 50, timeSpentMinutes: 5 });
     await core.call('progress.completeLesson', { lessonId: lessonIds[1]!, score: 60, timeSpentMinutes: 5 });
     await core.call('progress.completeLesson', { lessonId: lessonIds[2]!, score: 50, timeSpentMinutes: 5 });
 
     expect(events.named('motivation.changed')).toEqual([
-      { pointsAwarded: 50, totalPoints: 50, level: 1, levelReached: null },
-      { pointsAwarded: 50, totalPoints: 100, level: 2, levelReached: 2 },
-      { pointsAwarded: 50, totalPoints: 150, level: 2, levelReached: null },
+      { pointsAwarded: 30, totalPoints: 180, level: 1, levelReached: null },
+      { pointsAwarded: 30, totalPoints: 210, level: 2, levelReached: 2 },
+      { pointsAwarded: 30, totalPoints: 240, level: 2, levelReached: null },
     ]);
     expect((await rowsOfType(userId, 'level_reached')).map((r) => r.data)).toEqual([{ day: '2026-11-25', level: 2 }]);
     expect((await userRow(userId)).level).toBe(2);
@@ -432,9 +436,9 @@ describeOnEachDatabase('motivation', (ctx) => {
     expect(owned[0]).toMatchObject({ seen: false, unlockedAt: new Date('2026-11-25T09:00:00Z') });
     const unlocks = (await rowsOfType(userId, 'achievement_unlocked')).filter((r) => r.data.achievement === 'first-lesson');
     expect(unlocks.map((r) => r.data)).toEqual([{ day: '2026-11-25', achievement: 'first-lesson', award: 'achievement:first-lesson', points: 10 }]);
-    // 50 + 10 for the first, 50 for the second (and 10 more for the first hundred points).
-    expect(await totalPoints(userId)).toBe(120);
-    expect(await unlockedNames(userId)).toEqual(['first-lesson', 'points-100']);
+    // 30 + 10 for the first, 30 for the second: not yet the first hundred.
+    expect(await totalPoints(userId)).toBe(2 * POINTS.lessonCompleted + 10);
+    expect(await unlockedNames(userId)).toEqual(['first-lesson']);
   });
 
   it('achievements.list shows progress towards locked ones; markSeen marks only the student’s own', async () => {
@@ -449,7 +453,7 @@ describeOnEachDatabase('motivation', (ctx) => {
     const byName = Object.fromEntries(list.map((a) => [a.name, a]));
     expect(byName['first-lesson']).toMatchObject({ current: 1, criteriaValue: 1, unlockedAt: '2026-11-25T09:00:00.000Z', seen: false });
     expect(byName['lessons-10']).toMatchObject({ current: 1, criteriaValue: 10, unlockedAt: null, seen: false });
-    expect(byName['points-100']).toMatchObject({ current: 60, unlockedAt: null });
+    expect(byName['points-100']).toMatchObject({ current: POINTS.lessonCompleted + 10, unlockedAt: null });
     expect(byName['streak-3']).toMatchObject({ current: 1, unlockedAt: null });
     const firstLessonId = byName['first-lesson']!.id;
 
@@ -493,14 +497,10 @@ describeOnEachDatabase('motivation', (ctx) => {
     expect(await unlockedNames(userId)).toEqual(['points-100']);
     expect(await totalPoints(userId)).toBe(110);
 
-    // On the way to 1000, level 5 (at 700) brings 50 points of its own.
-    await grantPoints(userId, 699 - 110);
+    // On the way to 1000 levels 2–4 pass (level 5, with points of its own, is at 1400).
+    await grantPoints(userId, 999 - 110);
     await open();
-    await grantPoints(userId, 1);
-    await open();
-    expect(await unlockedNames(userId)).toEqual(['level-5', 'points-100']);
-    await grantPoints(userId, 999 - 750);
-    await open();
+    expect(await unlockedNames(userId)).toEqual(['points-100']);
     expect(await totalPoints(userId)).toBe(999);
     expect(await unlockedNames(userId)).not.toContain('points-1000');
     await grantPoints(userId, 1);
@@ -548,12 +548,17 @@ describeOnEachDatabase('motivation', (ctx) => {
     expect(await unlockedNames(userId)).toContain('homework-5');
   });
 
-  it('perfect_scores: perfect-lesson at 1, perfect-lessons-5 at 5', async () => {
+  it('perfect_scores: perfect-lesson at 1, perfect-lessons-5 at 5; a lesson with a wrong answer is not flawless', async () => {
     await installCatalogue();
-    const { lessonIds } = await seedCourse(ctx.db, 'flawless', 6);
+    const { lessonIds } = await seedCourse(ctx.db, 'flawless', 7);
     const core = await student();
     const userId = core.user!.id;
     await core.call('progress.completeLesson', { lessonId: lessonIds[5]!, score: 99, timeSpentMinutes: 1 });
+    expect(await unlockedNames(userId)).not.toContain('perfect-lesson');
+    // A wrong try, then right: whatever score arrives, «Без единой ошибки» it is not.
+    await core.call('exercises.check', { lessonId: lessonIds[6]!, exerciseId: 'ex-7', answer: wrongAnswer(7), attempt: 1 });
+    await core.call('exercises.check', { lessonId: lessonIds[6]!, exerciseId: 'ex-7', answer: rightAnswer(7), attempt: 2 });
+    await core.call('progress.completeLesson', { lessonId: lessonIds[6]!, score: 100, timeSpentMinutes: 1 });
     expect(await unlockedNames(userId)).not.toContain('perfect-lesson');
     for (const [i, lessonId] of lessonIds.slice(0, 5).entries()) {
       await core.call('progress.completeLesson', { lessonId, score: 100, timeSpentMinutes: 1 });
@@ -644,13 +649,14 @@ describeOnEachDatabase('motivation', (ctx) => {
     const events = eventsOf(core);
     const open = opener(core, lessonIds);
 
-    // 449 points is level 3, but points-100 adds 10 on the way: one mutation reaches levels 2, 3 and 4.
-    await grantPoints(userId, 449);
+    // 899 points is level 3, but points-100 adds 10 on the way: one mutation reaches levels 2, 3 and 4.
+    await grantPoints(userId, 899);
     await open();
-    expect(await userRow(userId)).toMatchObject({ totalPoints: 459, level: 4 });
-    await grantPoints(userId, 700 - 459 - 1);
+    expect(await userRow(userId)).toMatchObject({ totalPoints: 909, level: 4 });
+    // On the way points-1000 adds 50: 1349 earned reads 1399, one short of level 5.
+    await grantPoints(userId, 1400 - 909 - 1 - 50);
     await open();
-    expect(await userRow(userId)).toMatchObject({ totalPoints: 699, level: 4 });
+    expect(await userRow(userId)).toMatchObject({ totalPoints: 1399, level: 4 });
     expect(await unlockedNames(userId)).not.toContain('level-5');
     await grantPoints(userId, 1);
     await open();
@@ -659,7 +665,8 @@ describeOnEachDatabase('motivation', (ctx) => {
 
     // Each level once (2, 3 and 4 share one instant, so their order in the log is not defined).
     expect((await rowsOfType(userId, 'level_reached')).map((r) => r.data.level as number).sort()).toEqual([2, 3, 4, 5]);
-    expect(events.named('motivation.changed').map((e) => e.levelReached)).toEqual([4, 5]);
+    // points-1000's reward in between reaches no level.
+    expect(events.named('motivation.changed').map((e) => e.levelReached)).toEqual([4, null, 5]);
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -806,7 +813,7 @@ describeOnEachDatabase('motivation', (ctx) => {
       totalPoints: 0,
       level: 1,
       currentLevelAt: 0,
-      nextLevelAt: 100,
+      nextLevelAt: 200,
       totalLessonsCompleted: 0,
       streak: { current: 0, longest: 0, freezesAvailable: 0, todayQualified: false },
       todayMinutes: 0,
@@ -817,15 +824,17 @@ describeOnEachDatabase('motivation', (ctx) => {
 
     await core.call('progress.completeLesson', { lessonId: lessonIds[0]!, score: 100, timeSpentMinutes: 5 });
     time.set('2026-11-25T09:00:00Z');
+    // 50 earned, 150 from earlier: the next lesson's 30 reach level 2.
+    await grantPoints(core.user!.id, 150);
     await core.call('progress.completeLesson', { lessonId: lessonIds[1]!, score: 80, timeSpentMinutes: 5 });
     await core.call('study.recordTime', { lessonId: lessonIds[1]!, minutes: 7 });
     await core.call('preferences.update', { otherSettings: { hideStreaks: true } });
 
     expect(await core.call('motivation.summary')).toEqual({
-      totalPoints: 120,
+      totalPoints: 230,
       level: 2,
-      currentLevelAt: 100,
-      nextLevelAt: 250,
+      currentLevelAt: 200,
+      nextLevelAt: 500,
       totalLessonsCompleted: 2,
       streak: { current: 2, longest: 2, freezesAvailable: 0, todayQualified: true },
       todayMinutes: 7,

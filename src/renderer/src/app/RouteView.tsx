@@ -17,6 +17,7 @@ const CourseListPage = page(() => import('../features/courses/CourseListPage').t
 const CoursePage = page(() => import('../features/courses/CoursePage').then((m) => m.CoursePage));
 const PlanPage = page(() => import('../features/plans/PlanPage').then((m) => m.PlanPage));
 const LessonPage = page(() => import('../features/lessons/LessonPage').then((m) => m.LessonPage));
+const PracticePage = page(() => import('../features/practice/PracticePage').then((m) => m.PracticePage));
 const ChatPage = page(() => import('../features/chat/ChatPage').then((m) => m.ChatPage));
 const ProgressPage = page(() => import('../features/progress/ProgressPage').then((m) => m.ProgressPage));
 const AchievementsPage = page(() => import('../features/achievements/AchievementsPage').then((m) => m.AchievementsPage));
@@ -50,6 +51,8 @@ function RoutePage({ route }: { route: Route }) {
       return <PlanPage key={route.courseId} courseId={route.courseId} />;
     case 'lesson':
       return <LessonPage key={route.lessonId} lessonId={route.lessonId} />;
+    case 'practice':
+      return <PracticePage key={route.lessonId} lessonId={route.lessonId} />;
     case 'chat':
       return <ChatPage sessionId={null} />;
     case 'chatSession':

@@ -9,6 +9,8 @@ describe('routes', () => {
     expect(parseHash('#/courses/')).toEqual({ name: 'courses' });
     expect(parseHash('#/courses/abc-1')).toEqual({ name: 'course', courseId: 'abc-1' });
     expect(parseHash('#/lessons/l-1')).toEqual({ name: 'lesson', lessonId: 'l-1' });
+    expect(parseHash('#/lessons/l-1/practice')).toEqual({ name: 'practice', lessonId: 'l-1' });
+    expect(parseHash('#/lessons/l-1/other')).toEqual({ name: 'notFound' });
     expect(parseHash('#/lessons')).toEqual({ name: 'notFound' });
     expect(parseHash('#/lessons/a/b')).toEqual({ name: 'notFound' });
     expect(parseHash('#/chat')).toEqual({ name: 'chat' });
@@ -24,7 +26,7 @@ describe('routes', () => {
   });
 
   it('round-trips through hrefFor', () => {
-    for (const route of [{ name: 'courses' }, { name: 'course', courseId: 'x y/z' }, { name: 'lesson', lessonId: 'a/b c' }, { name: 'achievements' }] as const) {
+    for (const route of [{ name: 'courses' }, { name: 'course', courseId: 'x y/z' }, { name: 'lesson', lessonId: 'a/b c' }, { name: 'practice', lessonId: 'a/b c' }, { name: 'achievements' }] as const) {
       expect(parseHash(hrefFor(route))).toEqual(route);
     }
   });
@@ -32,6 +34,7 @@ describe('routes', () => {
   it('puts course and lesson pages under the Courses section', () => {
     expect(sectionOf({ name: 'course', courseId: 'x' })).toBe('courses');
     expect(sectionOf({ name: 'lesson', lessonId: 'x' })).toBe('courses');
+    expect(sectionOf({ name: 'practice', lessonId: 'x' })).toBe('courses');
     expect(sectionOf({ name: 'notFound' })).toBeNull();
     expect(sectionOf({ name: 'chatSession', sessionId: 'x' })).toBe('chat');
   });

@@ -4,6 +4,7 @@ export type Route =
   | { name: 'course'; courseId: string }
   | { name: 'plan'; courseId: string }
   | { name: 'lesson'; lessonId: string }
+  | { name: 'practice'; lessonId: string }
   | { name: 'chat' }
   | { name: 'chatSession'; sessionId: string }
   | { name: 'progress' }
@@ -59,6 +60,10 @@ export function parseHash(hash: string): Route | null {
     const lessonId = decode(second);
     if (lessonId) return { name: 'lesson', lessonId };
   }
+  if (first === 'lessons' && rest.length === 1 && rest[0] === 'practice') {
+    const lessonId = decode(second);
+    if (lessonId) return { name: 'practice', lessonId };
+  }
   if (first === 'chat' && rest.length === 0) {
     const sessionId = decode(second);
     if (sessionId) return { name: 'chatSession', sessionId };
@@ -74,6 +79,8 @@ export function hrefFor(route: Route): string {
       return `#/courses/${encodeURIComponent(route.courseId)}/plan`;
     case 'lesson':
       return `#/lessons/${encodeURIComponent(route.lessonId)}`;
+    case 'practice':
+      return `#/lessons/${encodeURIComponent(route.lessonId)}/practice`;
     case 'chatSession':
       return `#/chat/${encodeURIComponent(route.sessionId)}`;
     case 'notFound':
@@ -89,6 +96,7 @@ export function sectionOf(route: Route): Section | null {
     case 'course':
     case 'plan':
     case 'lesson':
+    case 'practice':
       return 'courses';
     case 'chatSession':
       return 'chat';

@@ -3,7 +3,11 @@ import { hrefFor } from '../../app/routes';
 import { useT } from '../../i18n';
 import { lessonToContinue } from './continue-lesson';
 
-/** «Продолжить» on an enrolled course: straight into the lesson the student is at. */
+/** A lesson begun is continued; otherwise it is the first lesson, or the next one. */
+const buttonKey = (lesson: LessonSummary, enrolment: Enrolment) =>
+  lesson.status === 'in_progress' ? 'course.continue' : enrolment.completedLessons === 0 ? 'course.startFirst' : 'course.nextLesson';
+
+/** The path's one big button: «Продолжить» the lesson begun, else «Следующий урок» (or the first). */
 export function ContinueLink({ lessons, enrolment }: { lessons: readonly LessonSummary[]; enrolment: Enrolment }) {
   const t = useT();
   const lesson = lessonToContinue(lessons, enrolment);
@@ -16,7 +20,7 @@ export function ContinueLink({ lessons, enrolment }: { lessons: readonly LessonS
         aria-describedby="continue-lesson"
         data-testid="continue-course"
       >
-        {t('course.continue')}
+        {t(buttonKey(lesson, enrolment))}
       </a>
       <span id="continue-lesson" className="continue__lesson">
         {t('course.continueLesson', { number: lesson.number, title: lesson.title })}

@@ -17,7 +17,12 @@ export function CourseCard({ course }: { course: CourseSummary }) {
       <CourseMeta course={course} />
       {course.retired && <p className="badge badge--not-started">{t('course.retired')}</p>}
       {course.enrolment && (
-        <ProgressBar value={course.enrolment.progressPercentage} label={t('course.progressLabel')} showValue />
+        <div className="course-card__progress" data-testid="course-card-progress">
+          <ProgressBar value={course.enrolment.progressPercentage} label={t('course.cardProgressLabel', { title: course.title })} showValue />
+          <p className="course-card__progress-text">
+            {t('course.progressText', { done: course.enrolment.completedLessons, count: course.enrolment.totalLessons })}
+          </p>
+        </div>
       )}
     </article>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { CourseDetail, Enrolment } from '../../../../shared/contract';
+import { navigate } from '../../app/router';
 import { hrefFor } from '../../app/routes';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -8,6 +9,7 @@ import { useT } from '../../i18n';
 import type { ApiError } from '../../lib/api-error';
 import { rescueFocus } from '../../lib/focus';
 import { OpenPlanLink } from '../plans/OpenPlanLink';
+import { lessonToContinue } from './continue-lesson';
 import { ContinueLink } from './ContinueLink';
 import { CourseMeta } from './CourseMeta';
 import { EnrolButton } from './EnrolButton';
@@ -56,7 +58,17 @@ function CourseDetails({ course, onEnrolment }: { course: CourseDetail; onEnrolm
   const statusCard = useRef<HTMLDivElement>(null);
   const enrolled = course.enrolment !== null;
   const wasEnrolled = useRef(enrolled);
-  // «Начать курс» went away with the enrolment: its place is taken by «Продолжить», which takes the focus.
+  // «Начать курс» opens the first lesson straight away; the enrolment is shown first, so «Назад» finds it.
+  const startCourse = useCallback(
+    (enrolment: Enrolment) => {
+      onEnrolment(enrolment);
+      const first = lessonToContinue(course.lessons, enrolment);
+      if (first) navigate({ name: 'lesson', lessonId: first.id });
+    },
+    [course.lessons, onEnrolment],
+  );
+  const nextLessonId = course.enrolment && isStudying(course.enrolment) ? (lessonToContinue(course.lessons, course.enrolment)?.id ?? null) : null;
+  // A course without lessons stays here after «Начать курс»: «Продолжить»'s place, if any, takes the focus.
   useEffect(() => {
     if (enrolled && !wasEnrolled.current) rescueFocus(statusCard.current?.querySelector<HTMLElement>('a[href], button:not([disabled])'));
     wasEnrolled.current = enrolled;
@@ -81,11 +93,11 @@ function CourseDetails({ course, onEnrolment }: { course: CourseDetail; onEnrolm
             <EnrolmentControls enrolment={course.enrolment} onChanged={onEnrolment} />
           </>
         ) : (
-          <EnrolButton courseId={course.id} onEnrolled={onEnrolment} />
+          <EnrolButton courseId={course.id} onEnrolled={startCourse} />
         )}
       </div>
       <h2 className="section-title">{t('course.lessons')}</h2>
-      <LessonList lessons={course.lessons} />
+      <LessonList lessons={course.lessons} nextLessonId={nextLessonId} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { HomeworkTask } from './HomeworkTask';
 import { LessonBreadcrumb } from './LessonBreadcrumb';
 import { LessonCompletion } from './LessonCompletion';
 import { LessonOverview } from './LessonOverview';
+import { PracticeLink } from '../practice/PracticeLink';
 import { Practice } from './Practice';
 import { useCompleteLesson } from './use-complete-lesson';
 import { useStudyTime } from './use-study-time';
@@ -82,6 +83,7 @@ function LessonView({ lesson, activeMs }: { lesson: LessonDetail; activeMs: () =
       <section className="card lesson-theory" aria-label={t('lesson.theory')}>
         <Markdown text={lesson.content} className="lesson-content" testId="lesson-content" />
       </section>
+      {lesson.exercises.length > 0 && <PracticeLink lessonId={lesson.id} />}
       <Practice lessonId={lesson.id} exercises={lesson.exercises} solved={solved} onSolved={markSolved} />
       {lesson.homework && <HomeworkTask homework={lesson.homework} lessonId={lesson.id} />}
       <LessonCompletion
