@@ -89,7 +89,8 @@ describe('the desktop entry, packaged', () => {
     vi.doMock('electron-updater', () => ({ default: { autoUpdater: {} } }));
     const { app } = electron;
     await import('./index');
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
+    // The core opens its PGlite first (WASM compile, migrations): seconds, more on a busy machine.
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 60_000 });
     const errors = fake.steps.filter((step) => step.startsWith('error'));
     expect(errors).toEqual([]);
 
@@ -125,6 +126,6 @@ describe('the desktop entry, packaged', () => {
 
     // Quitting closes the database before the process exits.
     app.emit('will-quit', { preventDefault: () => {} });
-    await vi.waitFor(() => expect(fake.exited).toEqual([0]), { timeout: 10_000 });
-  });
+    await vi.waitFor(() => expect(fake.exited).toEqual([0]), { timeout: 20_000 });
+  }, 120_000);
 });
