@@ -52,9 +52,10 @@ export function EmbeddedModelField({ modelPath, onModelPath }: EmbeddedModelFiel
       <label className="field__label" htmlFor={`${id}-path`}>
         {t('aiSettings.modelPath')}
       </label>
-      <p id={`${id}-hint`} className="field__hint">
-        {t('aiSettings.modelPathHint')} {data && !data.canChooseFile && t('aiSettings.modelPathBrowserHint')}
-      </p>
+      <div id={`${id}-hint`} className="field__hint">
+        <p>{t('aiSettings.modelPathHint')}</p>
+        {data && !data.canChooseFile && <p data-testid="ai-model-path-browser">{t('aiSettings.modelPathBrowserHint')}</p>}
+      </div>
       <div className="ai-embedded__path">
         <input
           id={`${id}-path`}
