@@ -5,6 +5,7 @@ import { appHandlers } from './app/handlers';
 import { chatHandlers } from './chat/handlers';
 import { computerName } from './sync/device-name';
 import { aiHandlers } from './ai/handlers';
+import { embeddedModelHandlers } from './ai/embedded/handlers';
 import { createReplyRunner } from './ai/reply-runner';
 import { createFileSecretBox } from './ai/secret-box';
 import { createEmbeddedEngine } from './ai/embedded/embedded-engine';
@@ -26,7 +27,7 @@ import { createDispatcher, type DispatchLogger, type Invoke } from './dispatch';
 import { EventHub } from './events/event-hub';
 import { Fanout } from './events/fanout';
 import { createMutationRunner } from './mutations/run-mutation';
-import type { CoreDeps, Handlers } from './handlers';
+import type { ChooseFile, CoreDeps, Handlers } from './handlers';
 import { preferencesHandlers } from './preferences/handlers';
 import { createAvatarStore } from './profile/avatar-store';
 import { profileHandlers } from './profile/handlers';
@@ -76,6 +77,8 @@ export interface CoreOptions {
   teachers?: TeacherFactory;
   /** Where the embedded model's worker script is (the desktop app: next to the main bundle); absent: no embedded model. */
   embeddedWorker?: { file: string; bootstrap?: (file: string) => string };
+  /** The desktop app's open-file dialog (Electron's, from the main process); absent in browser mode. */
+  chooseFile?: ChooseFile;
   /** The school-wide configuration found on this computer (`loadSchoolConfig`); absent: none. */
   school?: LoadedSchoolConfig | null;
   /** Backups of the local PGlite database (`createLocalCore` sets it). */
@@ -107,6 +110,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...progressHandlers(deps),
     ...chatHandlers(deps),
     ...aiHandlers(deps),
+    ...embeddedModelHandlers(deps),
     ...motivationHandlers(deps),
     ...schoolHandlers(deps),
     ...backupsHandlers(deps),
@@ -161,6 +165,8 @@ export function createCoreOnDatabase(database: OpenedDatabase, options: CoreOpti
     timeZone,
     secrets,
     teachers,
+    embedded: engine,
+    ...(options.chooseFile ? { chooseFile: options.chooseFile } : {}),
     replies,
     school,
     backups: options.backupService ?? null,

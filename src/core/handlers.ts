@@ -8,6 +8,10 @@ import type { EventHub } from './events/event-hub';
 import type { Session } from './session/session';
 import type { SecretBox } from './ai/secret-box';
 import type { TeacherFactory } from './ai/teachers';
+import type { EmbeddedEngine } from './ai/embedded/embedded-engine';
+
+/** An open-file dialog: the chosen file's path, or null when cancelled. */
+export type ChooseFile = (request: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>;
 import type { ReplyRunner } from './ai/reply-runner';
 import type { SchoolPolicy } from './school/school-policy';
 import type { BackupsService } from './backups/backup-service';
@@ -35,6 +39,13 @@ export interface CoreDeps {
   /** Encrypts API keys at rest. */
   secrets: SecretBox;
   teachers: TeacherFactory;
+  /** The embedded model's engine (one for the app); null where no worker is wired. */
+  embedded: EmbeddedEngine | null;
+  /**
+   * The host's open-file dialog (the desktop app's main process); absent in a browser, which cannot give
+   * a path. The core never imports Electron: the host passes this in.
+   */
+  chooseFile?: ChooseFile;
   /** The AI teacher's replies in progress. */
   replies: ReplyRunner;
   /** The school's rules for this computer (README: "School-wide configuration"). */

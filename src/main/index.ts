@@ -13,6 +13,7 @@ import { runDesktopApp } from './lifecycle';
 import { resourcePaths } from './resource-paths';
 import { startUpdates } from './updater';
 import { chooseWindowSource } from './window-source';
+import { nativeChooseFile } from './choose-file';
 
 // Whatever this process (and Chromium under it) creates is its user's alone; the data directory's own
 // modes are set and repaired by the core (src/core/files/private-data-dir.ts).
@@ -46,7 +47,10 @@ const desktop = runDesktopApp({
   serveApp: () => protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir)),
   openCore: async () => {
     const opening = performance.now();
-    const local = await openLocalApp({ dataDir, appVersion: app.getVersion(), ...resourcePaths(resourceRoot, app.isPackaged), school, logger, embeddedWorker: { file: path.join(import.meta.dirname, 'embedded-worker.js') } });
+    const local = await openLocalApp({ dataDir, appVersion: app.getVersion(), ...resourcePaths(resourceRoot, app.isPackaged), school, logger,
+      embeddedWorker: { file: path.join(import.meta.dirname, 'embedded-worker.js') },
+      chooseFile: nativeChooseFile(dialog, () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null),
+    });
     logStarted(logger, { mode: 'desktop', appVersion: app.getVersion(), openMs: Math.round(performance.now() - opening), recovery: !local.core });
     return local;
   },

@@ -9,4 +9,6 @@ export const projectPaths = {
   achievementsFile: path.join(PROJECT_ROOT, 'resources/achievements/catalogue.json'),
   templatePath: path.join(PROJECT_ROOT, 'out/db-template.tar.gz'),
   rendererDir: path.join(PROJECT_ROOT, 'out/renderer'),
+  /** The embedded model's worker, as `npx electron-vite build` writes it for the desktop app. */
+  embeddedWorker: path.join(PROJECT_ROOT, 'out/main/embedded-worker.js'),
 };

@@ -59,6 +59,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     achievementsFile: projectPaths.achievementsFile,
     templatePath: options.templatePath === undefined ? projectPaths.templatePath : options.templatePath,
     school: options.school ?? loadSchoolConfig({ platform: process.platform, env: process.env, appDir: null }),
+    // The built worker (node-llama-cpp off the server's thread): the embedded model works in browser mode too.
+    embeddedWorker: { file: projectPaths.embeddedWorker },
   });
   let port = options.port;
   const launchUrl = (code: string) => `http://127.0.0.1:${port}/?${LAUNCH_CODE_PARAM}=${code}`;

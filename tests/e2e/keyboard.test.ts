@@ -8,9 +8,11 @@ import { CONTENT_DIR } from '../support/test-databases';
 import { answerOf, setUpBrowserApps } from './browser-app';
 
 // Lesson 1 of the ЕГЭ informatics course holds exam-style, number, short-text, single- and multiple-choice
-// exercises; lesson 2 adds an expression. (A fraction is typed into the same answer field as a number.)
+// exercises; lesson 2 adds an expression; a fraction comes from «Математика 5» (an exam course refuses one).
 const informatics = readPackFile(path.join(CONTENT_DIR, 'ege-informatics.json')).pack;
 const [lesson1, lesson2] = informatics.lessons as [(typeof informatics.lessons)[number], (typeof informatics.lessons)[number]];
+const maths = readPackFile(path.join(CONTENT_DIR, 'math-5-fractions.json')).pack;
+const fractionLesson = maths.lessons.findIndex((lesson) => lesson.exercises.some((exercise) => exercise.type === 'fraction'));
 
 const apps = setUpBrowserApps();
 
@@ -28,10 +30,15 @@ const focused = (page: Page) =>
     };
   });
 
-/** Presses Tab (or Shift+Tab) until the focused element matches `selector`; fails after `limit` presses. */
-async function tabTo(page: Page, selector: string, { back = false, limit = 80 } = {}): Promise<void> {
+/**
+ * Presses Tab (or Shift+Tab) until the focused element matches `selector`; fails after `limit` presses.
+ * Resolves with what had the focus just before (where the student came from), or null when it was there already.
+ */
+async function tabTo(page: Page, selector: string, { back = false, limit = 80 } = {}): Promise<Awaited<ReturnType<typeof focused>> | null> {
+  let before: Awaited<ReturnType<typeof focused>> | null = null;
   for (let press = 0; press < limit; press++) {
-    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return before;
+    before = await focused(page);
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`${selector} not reached with ${limit} presses of ${back ? 'Shift+Tab' : 'Tab'}; focus is on ${JSON.stringify(await focused(page))}`);
@@ -71,7 +78,7 @@ async function answerByKeyboard(page: Page, exercise: Exercise): Promise<void> {
 }
 
 describe('keyboard only', () => {
-  it('registration → a lesson (choices, numbers, exam-style and short answers, an expression) → completion → a chat message, the focus always somewhere sensible', async () => {
+  it('registration → a lesson (choices, numbers, exam-style and short answers, an expression, a fraction) → completion → a chat message → dialogs, the focus always somewhere sensible', async () => {
     const running = await apps.open();
     const { page } = running;
 
@@ -113,15 +120,21 @@ describe('keyboard only', () => {
     await completed;
     await expect.poll(async () => (await focused(page)).id).toBe('lesson-result-title');
 
-    // A toast of the points: Shift+Tab reaches its «Закрыть» before the header; closing it puts the focus
-    // back where the student came from (or on the next toast), never on the page.
+    // A toast of the points: Shift+Tab reaches its «Закрыть» before the header; closing it — with Escape,
+    // then the next one with Enter on «Закрыть» — puts the focus on the next toast's «Закрыть» or back where
+    // the student came from (the header's first control, which Shift+Tab left), never on the page.
     await page.getByTestId('toast').first().waitFor();
-    await tabTo(page, '[data-testid="toast-dismiss"]', { back: true });
-    // Marked, to see this very toast go (the next one of the queue may take its place).
-    await page.evaluate(() => document.activeElement?.closest('[data-testid="toast"]')?.setAttribute('data-closing', ''));
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid="toast"][data-closing]').count()).toBe(0);
-    expect((await focused(page)).testId, 'after closing a toast').not.toBe('body');
+    const cameFrom = await tabTo(page, '[data-testid="toast-dismiss"]', { back: true });
+    for (const key of ['Escape', 'Enter', 'Escape', 'Enter']) {
+      // Marked, to see this very toast go (the next one of the queue may take its place).
+      await page.evaluate(() => document.activeElement?.closest('[data-testid="toast"]')?.setAttribute('data-closing', ''));
+      await page.keyboard.press(key);
+      await expect.poll(() => page.locator('[data-testid="toast"][data-closing]').count()).toBe(0);
+      const after = await focused(page);
+      const back = cameFrom !== null && after.testId === cameFrom.testId && after.text === cameFrom.text;
+      expect(after.testId === 'toast-dismiss' || back, `after closing a toast with ${key}: ${JSON.stringify(after)}, came from ${JSON.stringify(cameFrom)}`).toBe(true);
+      if (after.testId !== 'toast-dismiss') break;
+    }
 
     // The next lesson's expression exercise.
     await tabTo(page, '[data-testid="next-lesson"]');
@@ -183,6 +196,46 @@ describe('keyboard only', () => {
     await tabTo(page, '[data-testid="signout-button"]');
     await page.keyboard.press('Tab');
     await expect.poll(() => page.getByTestId('user-menu').getAttribute('aria-expanded')).toBe('false');
+
+    // Settings → a backup, and its restore dialog closed with Escape and with «Отмена»: the focus is back on
+    // «Восстановить» of that backup.
+    await tabTo(page, '[data-testid="nav-settings"]', { back: true, limit: 120 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('backup-create').waitFor();
+    await tabTo(page, '[data-testid="backup-create"]', { limit: 200 });
+    const made = answerOf(page, 'backups.create');
+    await page.keyboard.press('Enter');
+    await made;
+    await page.getByTestId('backup-restore').first().waitFor();
+    await tabTo(page, '[data-testid="backup-restore"]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('restore-dialog').waitFor();
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid="restore-dialog"]')?.contains(document.activeElement) ?? false)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('restore-dialog').count()).toBe(0);
+    await expect.poll(async () => (await focused(page)).testId, { message: 'after Escape in the restore dialog' }).toBe('backup-restore');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('restore-dialog').waitFor();
+    await tabTo(page, '[data-testid="restore-cancel"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('restore-dialog').count()).toBe(0);
+    await expect.poll(async () => (await focused(page)).testId, { message: 'after «Отмена» in the restore dialog' }).toBe('backup-restore');
+
+    // A fraction: «Курсы», the course, its lesson with a fraction exercise from the list, the fraction typed.
+    await tabTo(page, '[data-testid="nav-courses"]', { back: true, limit: 200 });
+    await page.keyboard.press('Enter');
+    const mathsId = await page.getByTestId('course-card').filter({ hasText: maths.course.title }).getAttribute('data-course-id');
+    await tabTo(page, `[data-testid="course-card"][data-course-id="${mathsId}"] a`);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('lesson-link').nth(fractionLesson).waitFor();
+    expect((await focused(page)).id, 'the course page starts at its main region').toBe('main');
+    const href = await page.getByTestId('lesson-link').nth(fractionLesson).getAttribute('href');
+    await tabTo(page, `[data-testid="lesson-link"][href="${href}"]`, { limit: 120 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('lesson-title').textContent()).toBe(maths.lessons[fractionLesson]!.title);
+    expect((await focused(page)).id).toBe('main');
+    const fraction = maths.lessons[fractionLesson]!.exercises.find((exercise) => exercise.type === 'fraction')!;
+    await answerByKeyboard(page, fraction);
     expect(running.problems).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 });

@@ -105,6 +105,9 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'ai.saveComputerSettings': () => ({ provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', model: 'x', apiKey: 'ключ-бориса' }),
   // B may only ever use B's own saved key: A's is never reachable.
   'ai.checkConnection': () => ({ baseUrl: 'http://127.0.0.1:9/v1', useSavedKeyOf: 'user' }),
+  'ai.embeddedModel': () => ({ modelPath: '/no/such/model.gguf' }),
+  'ai.measureEmbeddedSpeed': () => ({ modelPath: '/no/such/model.gguf' }),
+  'ai.chooseModelFile': () => undefined,
   'lessons.start': (a) => ({ lessonId: a.lessonId }),
   'study.recordTime': (a) => ({ lessonId: a.lessonId, minutes: 5 }),
   'homework.requestFeedback': (a) => ({ lessonId: a.lessonId }),

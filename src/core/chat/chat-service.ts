@@ -7,7 +7,7 @@ import type { Db } from '../db/types';
 import { invalidInput, notFound } from '../errors/app-error';
 import { executeRows } from '../db/execute-rows';
 import type { ChatRole } from '../../shared/domain';
-import { toChatMessage, toChatSession } from './chat-views';
+import { sessionTitleOf, TITLE_SOURCE_CHARS, toChatMessage, toChatSession } from './chat-views';
 import type { MutationContext } from '../mutations/mutation-context';
 
 /** Open a conversation, optionally about a course or a lesson of it. */
@@ -100,22 +100,50 @@ export async function appendChatMessage(ctx: MutationContext, args: MutationArgs
   };
 }
 
-/** Newest first; a session without a title is named by the student's first question. */
-export async function listChatSessions(db: Db, userId: string): Promise<ChatSession[]> {
-  const rows = await db
-    .select({
-      session: chatSessions,
-      firstQuestion: sql<string | null>`(SELECT left(m.content, 80) FROM chat_messages m
-        WHERE m.session_id = ${chatSessions.id} AND m.role = 'user' ORDER BY m.created_at, m.id LIMIT 1)`,
-      lastMessageAt: sql<string | null>`(SELECT max(m.created_at) FROM chat_messages m WHERE m.session_id = ${chatSessions.id})`,
-    })
+/**
+ * A session with what its listing shows: its first question (for the title) and its last message's time.
+ * The outer table is named in full: drizzle writes a column of a one-table select unqualified, and
+ * inside the subquery `"id"` would be the message's own id.
+ */
+const SESSION_LISTING = {
+  session: chatSessions,
+  firstQuestion: sql<string | null>`(SELECT left(m.content, ${TITLE_SOURCE_CHARS}) FROM chat_messages m
+    WHERE m.session_id = chat_sessions.id AND m.role = 'user' ORDER BY m.created_at, m.id LIMIT 1)`,
+  lastMessageAt: sql<string | null>`(SELECT max(m.created_at) FROM chat_messages m WHERE m.session_id = chat_sessions.id)`,
+};
+
+const toListedSession = (r: { session: typeof chatSessions.$inferSelect; firstQuestion: string | null; lastMessageAt: string | null }): ChatSession => ({
+  ...toChatSession(r.session, r.lastMessageAt),
+  title: sessionTitleOf(r.firstQuestion, r.session.contextData),
+});
+
+/**
+ * The student's conversation about a lesson as a whole (not one opened on an exercise, which carries
+ * its attempt), so «Спросить учителя» reopens it — ended or not: leaving the chat ends a session, and
+ * coming back resumes it. Two computers may each have started one
+ * before they synced: both then pick the oldest, by (started_at, id), so they agree.
+ */
+export async function findLessonSession(db: Db, userId: string, lessonId: string): Promise<ChatSession | null> {
+  const [row] = await db
+    .select(SESSION_LISTING)
     .from(chatSessions)
-    .where(eq(chatSessions.userId, userId))
-    .orderBy(desc(chatSessions.startedAt));
-  return rows.map((r) => ({
-    ...toChatSession(r.session, r.lastMessageAt),
-    title: typeof r.session.contextData.title === 'string' ? r.session.contextData.title : r.firstQuestion,
-  }));
+    .where(
+      and(
+        eq(chatSessions.userId, userId),
+        eq(chatSessions.lessonId, lessonId),
+        eq(chatSessions.sessionType, 'lesson'),
+        sql`NOT (${chatSessions.contextData} ? 'exerciseId')`,
+      ),
+    )
+    .orderBy(asc(chatSessions.startedAt), asc(chatSessions.id))
+    .limit(1);
+  return row ? toListedSession(row) : null;
+}
+
+/** Newest first; each named by the student's first question (plain text), else by where it was opened. */
+export async function listChatSessions(db: Db, userId: string): Promise<ChatSession[]> {
+  const rows = await db.select(SESSION_LISTING).from(chatSessions).where(eq(chatSessions.userId, userId)).orderBy(desc(chatSessions.startedAt));
+  return rows.map(toListedSession);
 }
 
 /** The newest `limit` messages (older than `beforeMessageId` when paging back), returned oldest first. */

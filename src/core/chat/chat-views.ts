@@ -1,10 +1,22 @@
 import type { ChatMessage, ChatSession } from '../../shared/contract';
 import type { ChatRole, ChatSessionType } from '../../shared/domain';
+import { plainLine } from '../../shared/plain-text';
 import type { chatMessages, chatSessions } from '../db/schema';
+
+const TITLE_CHARS = 80;
+/** Enough of the first question to make a title of its plain text (Markdown and TeX take room). */
+export const TITLE_SOURCE_CHARS = 300;
+
+/** A conversation's title: the first question as one plain line, else where it was opened (the lesson's title). */
+export function sessionTitleOf(firstQuestion: string | null, contextData: Record<string, unknown>): string | null {
+  const question = firstQuestion ? plainLine(firstQuestion, TITLE_CHARS) : '';
+  if (question) return question;
+  return typeof contextData.title === 'string' ? contextData.title : null;
+}
 
 export const toChatSession = (row: typeof chatSessions.$inferSelect, lastMessageAt: string | Date | null): ChatSession => ({
   id: row.id,
-  title: typeof row.contextData.title === 'string' ? row.contextData.title : null,
+  title: sessionTitleOf(null, row.contextData),
   lastMessageAt: lastMessageAt ? new Date(lastMessageAt).toISOString() : null,
   sessionType: row.sessionType as ChatSessionType,
   courseId: row.courseId,

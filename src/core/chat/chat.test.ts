@@ -4,6 +4,7 @@ import { describeOnEachDatabase } from '../../../tests/support/test-databases';
 import { createTestCore, silentTeachers } from '../../../tests/support/test-core';
 import { seedCourse } from '../../../tests/support/fixtures';
 import { chatMessages, chatSessions, outbox } from '../db/schema';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../shared/contract/chat';
 
 describeOnEachDatabase('chat: a session and its messages', (ctx) => {
   it('starts a session about a lesson and fills in its course', async () => {
@@ -12,6 +13,48 @@ describeOnEachDatabase('chat: a session and its messages', (ctx) => {
     const session = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[1]!, exerciseId: 'ex-2' });
     expect(session).toMatchObject({ sessionType: 'lesson', lessonId: lessonIds[1], courseId, endedAt: null, title: 'Урок 2', contextData: { exerciseId: 'ex-2' } });
     expect(await core.call('chat.listSessions')).toEqual([session]);
+  });
+
+  it('reopens the lesson’s own conversation (ended or not) instead of starting another, titled by its first question', async () => {
+    const { lessonIds } = await seedCourse(ctx.db, 'math-5', 2);
+    let clock = '2026-11-25T10:00:00.000Z';
+    const core = await createTestCore(ctx.database, { now: () => new Date(clock), teachers: silentTeachers });
+    const first = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[0]! });
+    expect(first.title).toBe('Урок 1');
+    await core.call('chat.sendMessage', { sessionId: first.id, content: '  Как **сократить** $\\frac{6}{8}$?\n' });
+    await core.replies.idle();
+    await core.call('chat.endSession', { sessionId: first.id });
+    clock = '2026-11-25T11:00:00.000Z';
+    const again = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[0]! });
+    expect(again).toMatchObject({ id: first.id, title: 'Как сократить 6/8?' });
+    // Another lesson, an exercise (it carries the attempt) and a free conversation each get their own.
+    const other = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[1]! });
+    const exercise = await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[0]!, exerciseId: 'ex-1' });
+    expect(new Set([first.id, other.id, exercise.id]).size).toBe(3);
+    expect((await core.call('chat.listSessions')).map((s) => s.title).sort()).toEqual(['Как сократить 6/8?', 'Урок 1', 'Урок 2']);
+
+    // Another computer started one too, earlier, and it arrived by sync: both computers now pick that oldest one.
+    const synced = crypto.randomUUID();
+    await ctx.db.insert(chatSessions).values({
+      id: synced,
+      userId: core.user!.id,
+      sessionType: 'lesson',
+      lessonId: lessonIds[0]!,
+      contextData: { title: 'Урок 1' },
+      startedAt: new Date('2026-11-25T09:00:00.000Z'),
+    });
+    expect((await core.call('chat.startSession', { sessionType: 'lesson', lessonId: lessonIds[0]! })).id).toBe(synced);
+  });
+
+  it('finds a message by its words with a plain-text snippet: no Markdown marks, no raw TeX', async () => {
+    const core = await createTestCore(ctx.database, { teachers: silentTeachers });
+    const session = await core.call('chat.startSession', { sessionType: 'interactive' });
+    await core.call('chat.sendMessage', { sessionId: session.id, content: '## Сложение\n**Сложим** дроби $\\frac{1}{2} + \\frac{1}{3}$ по `правилу`' });
+    await core.replies.idle();
+    const [hit] = await core.call('chat.search', { query: 'дроби' });
+    const snippet = hit!.snippet.replaceAll(SNIPPET_MARK_START, '[').replaceAll(SNIPPET_MARK_END, ']');
+    expect(snippet).toBe('Сложение Сложим [дроби] 1/2 + 1/3 по правилу');
+    expect(hit!.sessionTitle).toBe('Сложение Сложим дроби 1/2 + 1/3 по правилу');
   });
 
   it('reads messages back newest last, even when sent within the same millisecond', async () => {

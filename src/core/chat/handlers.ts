@@ -6,7 +6,7 @@ import { lessonWithCourse, type SessionContextData } from '../ai/teaching-contex
 import type { Db } from '../db/types';
 import type { ParsedInput } from '../../shared/contract';
 import { searchChatHistory } from './chat-search';
-import { findOwnSession, listChatMessages, listChatSessions } from './chat-service';
+import { findLessonSession, findOwnSession, listChatMessages, listChatSessions } from './chat-service';
 
 type ChatMethods =
   | 'chat.startSession'
@@ -55,15 +55,22 @@ export const chatHandlers = ({ db, session, mutations, now, timeZone, replies }:
     }
   };
   return {
-    'chat.startSession': async (input) =>
-      mutations.run(session.requireUserId(), 'chat.startSession', {
+    'chat.startSession': async (input) => {
+      const userId = session.requireUserId();
+      // «Спросить учителя» again from the same lesson: its conversation, not a second one.
+      if (input.sessionType === 'lesson' && input.lessonId && !input.exerciseId) {
+        const open = await findLessonSession(db, userId, input.lessonId);
+        if (open) return open;
+      }
+      return mutations.run(userId, 'chat.startSession', {
         sessionId: crypto.randomUUID(),
         sessionType: input.sessionType,
         courseId: input.courseId ?? null,
         lessonId: input.lessonId ?? null,
         contextData: { ...(await sessionContext(db, input)) },
         at: now().toISOString(),
-      }),
+      });
+    },
     'chat.listSessions': async () => listChatSessions(db, session.requireUserId()),
     'chat.sendMessage': async ({ sessionId, content }) => {
       const userId = session.requireUserId();

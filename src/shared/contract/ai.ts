@@ -77,6 +77,36 @@ export const connectionCheckSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), reason: z.enum(AI_FAILURE_REASONS), detail: z.string().nullable() }),
 ]);
 
+/** The embedded model as it runs here (or would): its file, whether it fits, and what it measured. */
+export const embeddedModelSchema = z.object({
+  /** The desktop app can open a file dialog; in a browser only a typed path works. */
+  canChooseFile: z.boolean(),
+  /** No embedded engine in this app (a build without its worker). */
+  available: z.boolean(),
+  /** The file named, or null when there is none at that path. */
+  file: z
+    .object({ sizeBytes: z.number().int().nonnegative(), neededBytes: z.number().int().nonnegative(), freeBytes: z.number().int().nonnegative(), fits: z.boolean() })
+    .nullable(),
+  state: z.enum(['idle', 'loading', 'loaded']),
+  /** While loading: 0…1. */
+  progress: z.number().min(0).max(1).nullable(),
+  /** Once this file is loaded. */
+  model: z
+    .object({
+      name: z.string(),
+      sizeBytes: z.number().int().nonnegative(),
+      contextTokens: z.number().int().nonnegative(),
+      trainContextTokens: z.number().int().nonnegative(),
+      threads: z.number().int().positive(),
+      loadMs: z.number().nonnegative(),
+      /** Measured on the last reply or speed check; null before one. */
+      tokensPerSecond: z.number().nonnegative().nullable(),
+    })
+    .nullable(),
+});
+
+const modelPathSchema = z.string().trim().min(1).max(1000);
+
 export const aiContract = {
   'ai.getSettings': query(noInput, aiSettingsSchema),
   /** The student's own choice on this computer (local: keys never sync). */
@@ -98,6 +128,19 @@ export const aiContract = {
       .strict(),
     connectionCheckSchema,
   ),
+  /** The embedded model at `modelPath`: size, whether it fits in memory, load progress, and what was measured. */
+  'ai.embeddedModel': query(z.object({ modelPath: modelPathSchema.optional() }).strict(), embeddedModelSchema, 'admin'),
+  /** «Проверить скорость»: loads the model (progress in `ai.embeddedModel`) and times a short reply. */
+  'ai.measureEmbeddedSpeed': command(
+    z.object({ modelPath: modelPathSchema }).strict(),
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), model: embeddedModelSchema }),
+      z.object({ ok: z.literal(false), reason: z.enum(AI_FAILURE_REASONS), detail: z.string().nullable() }),
+    ]),
+    'admin',
+  ),
+  /** The desktop app's open-file dialog for a GGUF model; null when the admin cancelled it. */
+  'ai.chooseModelFile': command(noInput, z.object({ path: z.string().nullable() }), 'admin'),
 };
 
 export type AiSettings = z.infer<typeof aiSettingsSchema>;
@@ -105,3 +148,4 @@ export type AiSettingsView = z.infer<typeof aiSettingsViewSchema>;
 export type AiSettingsInput = z.output<typeof aiSettingsInputSchema>;
 export type AiFailureReason = (typeof AI_FAILURE_REASONS)[number];
 export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+export type EmbeddedModelView = z.infer<typeof embeddedModelSchema>;

@@ -58,7 +58,7 @@ export type { Preferences, PreferencesChange } from './preferences';
 export type { StudentProgress } from './teacher';
 export type { AppInfo } from './app';
 export type { ChatMessage, ChatSearchHit, ChatSession, ExerciseAttempt, ReplyStatus } from './chat';
-export type { AiFailureReason, AiSettings, AiSettingsInput, AiSettingsView, ConnectionCheck } from './ai';
+export type { AiFailureReason, AiSettings, AiSettingsInput, AiSettingsView, ConnectionCheck, EmbeddedModelView } from './ai';
 export type { SchoolPolicyView, SchoolStatus } from './school';
 export type { SyncDevice, SyncFailure, SyncRejection, SyncState, SyncStatus } from './sync';
 export type { AchievementView, Dashboard, MotivationSummary } from './motivation';

@@ -34,6 +34,20 @@ export function memoryNeeded(fileBytes: number, contextTokens: number): number {
 
 type Listener = (message: FromWorker) => void;
 
+/** What the engine is doing, for the settings page: nothing, loading a file (with progress 0…1), or holding one. */
+export type EmbeddedEngineState =
+  | { state: 'idle' }
+  | { state: 'loading'; modelPath: string; progress: number }
+  | { state: 'loaded'; modelPath: string; model: EmbeddedModelInfo };
+
+/** Whether a model file fits in the free memory, before anything is loaded. */
+export interface EmbeddedFit {
+  sizeBytes: number;
+  neededBytes: number;
+  freeBytes: number;
+  fits: boolean;
+}
+
 /**
  * One embedded model at a time in a worker thread: loaded on the first reply (with progress), replies
  * one after another, unloaded after `idleMs`. Refuses with a sentence a model that does not fit in
@@ -50,6 +64,7 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions) {
   let worker: Worker | null = null;
   let loaded: { path: string; info: EmbeddedModelInfo } | null = null;
   let loading: Promise<EmbeddedModelInfo> | null = null;
+  let progress: { modelPath: string; loaded: number } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   let nextId = 1;
@@ -73,6 +88,7 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions) {
     worker = null;
     loaded = null;
     loading = null;
+    progress = null;
     if (!w) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, UNLOAD_WAIT_MS);
@@ -95,30 +111,44 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions) {
     idleTimer.unref();
   }
 
+  /** The file's size against the free memory; null when there is no such file. */
+  function fit(modelPath: string): EmbeddedFit | null {
+    let sizeBytes: number;
+    try {
+      sizeBytes = statSync(modelPath).size;
+    } catch {
+      return null;
+    }
+    const neededBytes = memoryNeeded(sizeBytes, contextTokens);
+    // A model already in memory needs nothing more.
+    const freeBytes = freeMemory() + (loaded?.path === modelPath ? neededBytes : 0);
+    return { sizeBytes, neededBytes, freeBytes, fits: neededBytes <= freeBytes };
+  }
+
   function load(modelPath: string, onProgress: (loaded: number) => void): Promise<EmbeddedModelInfo> {
     if (loaded?.path === modelPath) return Promise.resolve(loaded.info);
     if (loading) return loading;
-    let size: number;
-    try {
-      size = statSync(modelPath).size;
-    } catch {
-      return Promise.reject(new ProviderError('model_unavailable', `There is no model file at ${modelPath}.`));
-    }
-    const needed = memoryNeeded(size, contextTokens);
-    if (needed > freeMemory()) {
+    const fitting = fit(modelPath);
+    if (!fitting) return Promise.reject(new ProviderError('model_unavailable', `There is no model file at ${modelPath}.`));
+    if (!fitting.fits) {
       const mb = (n: number) => Math.round(n / 1024 / 1024);
       return Promise.reject(
-        new ProviderError('model_too_large', `The model needs about ${mb(needed)} MB of memory, and only ${mb(freeMemory())} MB are free.`),
+        new ProviderError('model_too_large', `The model needs about ${mb(fitting.neededBytes)} MB of memory, and only ${mb(fitting.freeBytes)} MB are free.`),
       );
     }
+    progress = { modelPath, loaded: 0 };
     const switching = loaded ? stopWorker() : Promise.resolve();
     loading = switching.then(
       () =>
         new Promise<EmbeddedModelInfo>((resolve, reject) => {
           const listener: Listener = (message) => {
-            if (message.type === 'progress') onProgress(message.loaded);
+            if (message.type === 'progress') {
+              progress = { modelPath, loaded: message.loaded };
+              onProgress(message.loaded);
+            }
             if (message.type === 'loaded') {
               listeners.delete(listener);
+              progress = null;
               const info = { ...message.model, threads, tokensPerSecond: null };
               loaded = { path: modelPath, info };
               loading = null;
@@ -204,6 +234,9 @@ export function createEmbeddedEngine(options: EmbeddedEngineOptions) {
         }
       })();
     },
+    fit,
+    state: (): EmbeddedEngineState =>
+      loaded ? { state: 'loaded', modelPath: loaded.path, model: loaded.info } : progress ? { state: 'loading', modelPath: progress.modelPath, progress: progress.loaded } : { state: 'idle' },
     info: (): EmbeddedModelInfo | null => loaded?.info ?? null,
     isLoaded: () => loaded !== null,
     close: async () => {

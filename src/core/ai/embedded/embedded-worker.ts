@@ -79,7 +79,8 @@ async function generate(id: number, messages: ChatTurn[], maxTokens: number): Pr
       },
     });
     session.dispose({ disposeSequence: false });
-    send({ type: 'done', id, truncated: result.stopReason === 'maxTokens', tokens, ms: Math.round(performance.now() - started) });
+    // Tenths of a millisecond: a tiny model can finish a short reply within one.
+    send({ type: 'done', id, truncated: result.stopReason === 'maxTokens', tokens, ms: Math.round((performance.now() - started) * 10) / 10 });
   } finally {
     sequence.dispose();
     running.delete(id);

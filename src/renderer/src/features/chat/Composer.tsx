@@ -50,6 +50,8 @@ export function Composer({ draft, onDraft, onSend, busy, focusKey }: ComposerPro
   return (
     <form
       className="chat-composer"
+      // Toasts move out of the way of the box and «Отправить», wherever the focus is (use-out-of-the-way).
+      data-keep-clear-of-toasts=""
       onSubmit={(event) => {
         event.preventDefault();
         send();

@@ -42,6 +42,17 @@ export function MessageList({ messages, outcomes, hasOlder, onLoadOlder, highlig
     if (!element || highlightMessageId !== null || !following.current) return;
     element.scrollTop = element.scrollHeight;
   }, [messages, highlightMessageId]);
+  // The list is as high as the window leaves it: when that changes (a resized window, a taller question
+  // box), a student at the bottom stays at the bottom.
+  useEffect(() => {
+    const element = list.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (following.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   const pagesTried = useRef(0);
   useEffect(() => {

@@ -33,6 +33,12 @@ export function Toast({ toast, onDismiss }: { toast: ToastData; onDismiss: () =>
       onMouseLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
+      // Escape closes the toast the focus is in, as it closes a dialog.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onDismiss();
+      }}
     >
       <span className="toast__icon">
         <AchievementIcon name={toast.kind === 'achievement' ? 'trophy' : 'star'} size={22} />

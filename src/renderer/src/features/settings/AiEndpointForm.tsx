@@ -9,6 +9,7 @@ import { useAction } from '../../lib/use-action';
 import { BASE_URL_EXAMPLES, draftFrom, draftIssues, toCheckInput, toSettingsInput, type AiDraft, type AiScope } from './ai-settings-form';
 import { ApiKeyField } from './ApiKeyField';
 import { ConnectionCheckField } from './ConnectionCheckField';
+import { EmbeddedModelField } from './EmbeddedModelField';
 
 interface AiEndpointFormProps {
   scope: AiScope;
@@ -193,24 +194,7 @@ export function AiEndpointForm({ scope, view, initial, onSaved }: AiEndpointForm
         </>
       )}
       {draft.provider === 'embedded' && scope === 'computer' && (
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-model-path`}>
-            {t('aiSettings.modelPath')}
-          </label>
-          <p id={`${id}-model-path-hint`} className="field__hint">
-            {t('aiSettings.modelPathHint')}
-          </p>
-          <input
-            id={`${id}-model-path`}
-            className="field__input"
-            autoComplete="off"
-            spellCheck={false}
-            value={draft.modelPath}
-            onChange={(event) => change({ modelPath: event.target.value })}
-            aria-describedby={`${id}-model-path-hint`}
-            data-testid="ai-model-path"
-          />
-        </div>
+        <EmbeddedModelField modelPath={draft.modelPath} onModelPath={(modelPath) => change({ modelPath })} />
       )}
 
       <div className="form__actions">

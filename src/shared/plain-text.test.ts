@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speechText } from './speech-text';
+import { plainLine, plainText as speechText } from './plain-text';
 
 describe('speechText', () => {
   it('drops Markdown marks but keeps the words', () => {
@@ -17,5 +17,10 @@ describe('speechText', () => {
 
   it('leaves plain text alone', () => {
     expect(speechText('Привет! Давай разберёмся вместе.')).toBe('Привет! Давай разберёмся вместе.');
+  });
+
+  it('makes one line of a question, cut at a word', () => {
+    expect(plainLine('  **Как** решить\n$\\frac{1}{2}x = 3$?  ', 80)).toBe('Как решить 1/2x = 3?');
+    expect(plainLine('раз два три четыре пять', 12)).toBe('раз два три…');
   });
 });
