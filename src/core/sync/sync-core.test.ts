@@ -106,6 +106,7 @@ const SNAPSHOT_TABLES = [
   'chat_messages',
   'user_achievements',
   'user_activity_log',
+  'review_log',
 ] as const;
 
 async function snapshot(db: Db, userId: string) {
