@@ -14,6 +14,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'exams' }
   | { name: 'import' }
+  | { name: 'review' }
   | { name: 'notFound' };
 
 export type Section = 'courses' | 'chat' | 'progress' | 'achievements' | 'settings' | 'profile' | 'teacher' | 'admin' | 'exams' | 'import';
@@ -31,6 +32,7 @@ const SIMPLE_ROUTES: Readonly<Record<string, Route>> = {
   admin: { name: 'admin' },
   exams: { name: 'exams' },
   import: { name: 'import' },
+  review: { name: 'review' },
 };
 
 function decode(segment: string): string | null {
@@ -89,6 +91,7 @@ export function sectionOf(route: Route): Section | null {
     case 'course':
     case 'plan':
     case 'lesson':
+    case 'review':
       return 'courses';
     case 'chatSession':
       return 'chat';

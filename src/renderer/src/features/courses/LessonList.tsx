@@ -2,6 +2,7 @@ import type { LessonSummary } from '../../../../shared/contract';
 import { hrefFor } from '../../app/routes';
 import { useT } from '../../i18n';
 import { LessonStatusBadge } from './LessonStatusBadge';
+import { MasteryBadge } from '../review/MasteryBadge';
 
 /** The course's lessons in order; each row opens its lesson. */
 export function LessonList({ lessons }: { lessons: readonly LessonSummary[] }) {
@@ -28,6 +29,7 @@ export function LessonList({ lessons }: { lessons: readonly LessonSummary[] }) {
           <div className="lesson__state">
             {lesson.retired && <span className="badge badge--not-started">{t('lesson.retired')}</span>}
             <LessonStatusBadge status={lesson.status} />
+            <MasteryBadge level={lesson.mastery} />
             {lesson.score !== null && <span className="lesson__score">{t('lesson.score', { score: lesson.score })}</span>}
           </div>
         </li>
