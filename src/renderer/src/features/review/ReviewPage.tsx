@@ -23,14 +23,21 @@ export function ReviewPage() {
   const t = useT();
   const queue = useReviewQueue();
   const activeMs = useActiveTime();
-  const card = queue.data?.cards[0] ?? null;
+  // A card answered stays on screen with its verdict until «Дальше», whatever the queue reads meanwhile
+  // (the answer itself moves it out of today's queue).
+  const [held, setHeld] = useState<ReviewCardView | null>(null);
+  const card = held ?? queue.data?.cards[0] ?? null;
   useReviewTime(card?.lessonId ?? null, activeMs);
+  const next = () => {
+    setHeld(null);
+    queue.refresh();
+  };
   return (
     <section className="page review-page">
       <PageTitle title={t('review.title')} />
       {queue.data ? (
         card ? (
-          <ReviewCard key={card.key} card={card} dueCount={queue.data.dueCount} onNext={queue.refresh} />
+          <ReviewCard key={card.key} card={card} dueCount={queue.data.dueCount} onHold={() => setHeld(card)} onNext={next} />
         ) : (
           <NothingDue nextDueAt={queue.data.nextDueAt} />
         )
@@ -58,10 +65,11 @@ function NothingDue({ nextDueAt }: { nextDueAt: string | null }) {
   );
 }
 
-function ReviewCard({ card, dueCount, onNext }: { card: ReviewCardView; dueCount: number; onNext: () => void }) {
+function ReviewCard({ card, dueCount, onHold, onNext }: { card: ReviewCardView; dueCount: number; onHold: () => void; onNext: () => void }) {
   const t = useT();
   const [answered, setAnswered] = useState<Answered | null>(null);
   const send = useAction(async (input: MethodInput<'review.answer'>) => {
+    if (card.kind === 'exercise') onHold();
     const result = await api.call('review.answer', input);
     // A rated concept needs no more reading: on to the next card. An exercise shows its verdict first.
     if (card.kind === 'concept') onNext();
