@@ -44,6 +44,21 @@ export const byTimeThenId = (a: ReviewEntry, b: ReviewEntry) => a.at.getTime() -
  * (time, id) order — so any two replicas holding the same reviews, received in any order, agree.
  */
 export function replayCard(originAt: Date, reviews: readonly ReviewEntry[]): CardSchedule {
+  // A pure function of its input, so a replica may remember answers: the queue opens many times a day
+  // over the same logs, and ts-fsrs takes tens of microseconds a card.
+  const key = `${originAt.getTime()}|${reviews.map((r) => `${r.id}:${r.rating}:${r.at.getTime()}`).join(',')}`;
+  const known = remembered.get(key);
+  if (known) return { ...known, due: new Date(known.due) };
+  const schedule = replay(originAt, reviews);
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.set(key, schedule);
+  return { ...schedule, due: new Date(schedule.due) };
+}
+
+const REMEMBERED_MAX = 50_000;
+const remembered = new Map<string, CardSchedule>();
+
+function replay(originAt: Date, reviews: readonly ReviewEntry[]): CardSchedule {
   let card = createEmptyCard(originAt);
   card.due = new Date(originAt.getTime() + FIRST_REVIEW_AFTER_MS);
   let lastRating: ReviewRating | null = null;
