@@ -292,6 +292,7 @@ describeOnEachDatabase('motivation', (ctx) => {
     await core.call('chat.sendMessage', { sessionId: session.id, content: 'Почему так?' });
     await core.replies.idle();
     await core.call('plans.generate', { courseId, targetDate: '2027-06-01', studyDays: [1, 3, 5], minutesPerDay: 45 });
+    await core.call('review.answer', { cardKey: `exercise:${lessonIds[0]!}:ex-1`, answer: rightAnswer(1) });
 
     const log = await logOf(userId);
     expect(new Set(log.map((r) => r.type))).toEqual(new Set(ACTIVITY_TYPES));
@@ -305,6 +306,7 @@ describeOnEachDatabase('motivation', (ctx) => {
     expect(count('lesson_completed')).toBe(1);
     expect(count('chat_question')).toBe(1);
     expect(count('plan_generated')).toBe(1);
+    expect(log.find((r) => r.type === 'review_answered')?.data).toMatchObject({ cardKey: `exercise:${lessonIds[0]!}:ex-1`, rating: 3, correct: true });
     // 10 + 5 + 30 + 10 + 50 + 10 + 5 + 10 (+ 10 for the first hundred): level 2.
     expect(log.filter((r) => r.type === 'level_reached').map((r) => r.data.level)).toEqual([2]);
     expect(log.filter((r) => r.type === 'achievement_unlocked').map((r) => r.data.achievement).sort()).toEqual(
