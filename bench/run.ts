@@ -18,6 +18,7 @@ import { measure, ms, renderTable, summarise, type Row, type Timing } from './st
 import { COMPLETED_LESSONS, seedCatalogue, seedStudentHistory } from './seed-large';
 import { measureMotivation, motivationRows } from './motivation';
 import { chatRows, measureChat } from './chat';
+import { measureReview, reviewRows } from './review';
 import { measureSync, syncTable, type SyncResults } from './sync';
 
 const PGLITE = 'PGlite';
@@ -134,6 +135,8 @@ async function main() {
   const pgliteOps = await measureOperations(pgliteFixture);
   log('PGlite: motivation (dashboard, achievement evaluation)…');
   const pgliteMotivation = await measureMotivation(pgliteCore.db, 'pglite');
+  log('PGlite: review (1,000 cards due, a course\'s mastery)…');
+  const pgliteReview = await measureReview(pgliteCore.db, 'pglite');
   log('PGlite: chat (first token, offline teacher; own data directory with the starter content)…');
   const pgliteChat = await measureChat({ kind: 'pglite' });
   log('Accounts: bcrypt and sign-in…');
@@ -149,6 +152,7 @@ async function main() {
   const cluster = await startPostgresCluster({ durable: true });
   let pgOps: Record<string, Timing>;
   let pgMotivation: Record<string, Timing>;
+  let pgReview: Record<string, Timing>;
   let pgChat: Record<string, Timing>;
   let sync: SyncResults;
   try {
@@ -159,6 +163,8 @@ async function main() {
     pgOps = await measureOperations(fixture);
     log('PostgreSQL 15: motivation (dashboard, achievement evaluation)…');
     pgMotivation = await measureMotivation(database.db, 'postgres');
+    log('PostgreSQL 15: review (1,000 cards due, a course\'s mastery)…');
+    pgReview = await measureReview(database.db, 'postgres');
     await pgCore.close();
     log('PostgreSQL 15: chat (first token, offline teacher; own database with the starter content)…');
     pgChat = await measureChat({ kind: 'postgres', clusterUrl: cluster.url });
@@ -188,6 +194,7 @@ async function main() {
   console.log(`\nTeacher AI benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
   console.log('Data: 100 courses × 30 lessons; a student with 2,000 completed lessons and 10,000 chat messages.\n');
   rows.push(...motivationRows({ [PGLITE]: pgliteMotivation, [POSTGRES]: pgMotivation }));
+  rows.push(...reviewRows({ [PGLITE]: pgliteReview, [POSTGRES]: pgReview }));
   rows.push(...chatRows({ [PGLITE]: pgliteChat, [POSTGRES]: pgChat }));
   console.log(renderTable(rows, [PGLITE, POSTGRES]));
   console.log(`\n${syncTable(sync)}`);

@@ -12,7 +12,7 @@ const paragraph =
   'Дробь показывает, на сколько равных частей разделили целое и сколько таких частей взяли. ' +
   'Числитель записывают над чертой, знаменатель — под чертой: $\\frac{3}{4}$. ';
 
-function benchPack(c: number): ContentPack {
+export function benchPack(c: number): ContentPack {
   return {
     format: 'teacher-ai-pack/1',
     version: 1,

@@ -32,6 +32,7 @@ import { preferencesHandlers } from './preferences/handlers';
 import { createAvatarStore } from './profile/avatar-store';
 import { profileHandlers } from './profile/handlers';
 import { progressHandlers } from './progress/handlers';
+import { reviewHandlers } from './review/handlers';
 import { Session } from './session/session';
 import { teacherHandlers } from './teacher/handlers';
 import path from 'node:path';
@@ -108,6 +109,7 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...examsHandlers(deps),
     ...plansHandlers(deps),
     ...progressHandlers(deps),
+    ...reviewHandlers(deps),
     ...chatHandlers(deps),
     ...aiHandlers(deps),
     ...embeddedModelHandlers(deps),

@@ -89,13 +89,17 @@ async function everythingOf(userId: string): Promise<Record<string, unknown[]>> 
 const storedId = async (userId: string, key: string) =>
   (await t.admin.query<{ id: string }>(`SELECT activity_row_id($1, $2) AS id`, [userId, key])).rows[0]!.id;
 
+/** A review card of the lesson's first key concept (core/review/card-keys.ts). */
+const conceptCard = async (lessonId: string) =>
+  `concept:${lessonId}:${(await t.admin.query<{ term: string }>(`SELECT key_concepts -> 0 ->> 'term' AS term FROM lessons WHERE id = $1`, [lessonId])).rows[0]!.term}`;
+
 const points = async (userId: string) =>
   (await t.admin.query<{ total_points: number }>(`SELECT total_points FROM users WHERE id = $1`, [userId])).rows[0]!.total_points;
 
 /** Student A with a row of every kind; the ids B will try. */
 async function studentA() {
   const a = await registerStudent(t.api);
-  const ids = { sessionId: randomUUID(), messageId: randomUUID(), entryId: randomUUID(), answerId: randomUUID(), activityId: randomUUID() };
+  const ids = { sessionId: randomUUID(), messageId: randomUUID(), entryId: randomUUID(), answerId: randomUUID(), activityId: randomUUID(), reviewId: randomUUID() };
   const [l1] = lessons;
   const result = await pusher(a)(
     { name: 'course.enrol', args: { courseId: l1!.courseId, at: at(), timeZone: ZONE } },
@@ -108,6 +112,7 @@ async function studentA() {
     { name: 'study.time', args: { entryId: ids.entryId, lessonId: l1!.id, minutes: 10, at: at(), timeZone: ZONE } },
     { name: 'exercise.answer', args: { answerId: ids.answerId, lessonId: l1!.id, exerciseId: l1!.exerciseId, answer: { type: 'single_choice', choice: l1!.right }, at: at() } },
     { name: 'activity.signIn', args: { activityId: ids.activityId, at: at(), timeZone: ZONE } },
+    { name: 'review.answer', args: { reviewId: ids.reviewId, cardKey: await conceptCard(l1!.id), rating: 3, at: at(), timeZone: ZONE } },
   );
   expect(result.rejected).toEqual([]);
   return { a, ids };
@@ -152,6 +157,11 @@ describe('one student’s ids never reach another student’s rows (central serv
       'chat.markPlayed': [{ messageId: ids.messageId, at: at() }],
       'achievements.markSeen': [{ achievementIds: [achievementId], at: at() }],
       'activity.signIn': [{ activityId: ids.activityId, at: at() }],
+      // B completed the lesson above, so the card is B's own too: A's review ids land in B's namespace.
+      'review.answer': [
+        { reviewId: ids.reviewId, cardKey: await conceptCard(l1!.id), rating: 1, at: at() },
+        { reviewId: await storedId(a.userId, ids.reviewId), cardKey: await conceptCard(l1!.id), rating: 1, at: at() },
+      ],
     };
     expect(Object.keys(attacks).sort()).toEqual(Object.keys(mutationArgs).sort());
     for (const [name, list] of Object.entries(attacks) as [MutationName, Record<string, unknown>[]][]) {
@@ -165,6 +175,10 @@ describe('one student’s ids never reach another student’s rows (central serv
       await Promise.all(keys.map((key) => storedId(b.userId, key))),
     ]);
     expect(mine).toHaveLength(keys.length);
+    const { rows: reviews } = await t.admin.query(`SELECT user_id FROM review_log WHERE id = ANY($1::uuid[])`, [
+      [await storedId(b.userId, ids.reviewId), await storedId(b.userId, await storedId(a.userId, ids.reviewId))],
+    ]);
+    expect(reviews).toEqual([{ user_id: b.userId }, { user_id: b.userId }]);
   });
 
   it('B squats A’s FUTURE award ids first: A still gets every completion and every point, on the server as on A’s device', async () => {

@@ -55,6 +55,7 @@ export const ACTIVITY_TYPES = [
   'achievement_unlocked',
   'level_reached',
   'study_time',
+  'review_answered',
 ] as const;
 /** Who put a course into a computer's catalogue: the app's starter packs, the school's folder, an import from a file, the trusted server. */
 export const COURSE_PUBLISHERS = ['starter', 'school', 'import', 'server'] as const;

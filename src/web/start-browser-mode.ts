@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Clock } from '../core/clock';
 import type { Core } from '../core/create-core';
 import { openLocalApp, type LocalApp } from '../core/local-app';
 import { createDataDirLogger, logStarted } from '../core/diagnostics/logger';
@@ -24,6 +25,8 @@ export interface BrowserModeOptions {
   keepBackups?: number;
   /** Called with the next launch address each time one was used (`npm run serve` prints it). */
   onLaunchUrlUsed?: (nextUrl: string) => void;
+  /** Tests only: the core's clock (a review queue of tomorrow), instead of the system's. */
+  now?: Clock;
   /** Tests only: shorter timeouts for slow clients, a smaller connection cap. */
   httpLimits?: Partial<HttpServerLimits>;
 }
@@ -58,6 +61,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     contentDir: options.contentDir === undefined ? projectPaths.contentDir : options.contentDir,
     achievementsFile: projectPaths.achievementsFile,
     templatePath: options.templatePath === undefined ? projectPaths.templatePath : options.templatePath,
+    ...(options.now ? { now: options.now } : {}),
     school: options.school ?? loadSchoolConfig({ platform: process.platform, env: process.env, appDir: null }),
     // The built worker (node-llama-cpp off the server's thread): the embedded model works in browser mode too.
     embeddedWorker: { file: projectPaths.embeddedWorker },

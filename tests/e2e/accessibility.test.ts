@@ -80,6 +80,7 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
       ['profile', '#/profile'],
       ['settings', '#/settings'],
       ['chat-empty', '#/chat'],
+      ['review-empty', '#/review'],
     ];
     for (const [name, hash] of pages) {
       await visit(page, hash);

@@ -40,6 +40,8 @@ export interface RunningApp {
 export interface OpenAppOptions {
   /** The computer's school-wide configuration (default: none, whatever this machine has). */
   school?: LoadedSchoolConfig;
+  /** The core's clock (default: the system's): a test moves it to see tomorrow's review queue. */
+  now?: () => Date;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface OpenAppOptions {
  */
 export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teacher-ai-e2e-'));
-  const app = await startBrowserMode({ dataDir, port: 0, appVersion: '0.0.0-e2e', school: options.school ?? NO_SCHOOL_CONFIG });
+  const app = await startBrowserMode({ dataDir, port: 0, appVersion: '0.0.0-e2e', school: options.school ?? NO_SCHOOL_CONFIG, ...(options.now ? { now: options.now } : {}) });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
   const page = await context.newPage();
   const problems: string[] = [];

@@ -84,6 +84,8 @@ describeOnEachDatabase('the contract seam', (ctx) => {
       ['exercises.check', { lessonId: lessonIds[1], exerciseId: 'ex-2', answer: { type: 'numeric', text: '4' }, attempt: 1 }],
       ['homework.requestFeedback', { lessonId: lessonIds[1] }],
       ['achievements.markSeen', { achievementIds: [crypto.randomUUID()] }],
+      // The completed lesson's key concept is a review card.
+      ['review.answer', { cardKey: `concept:${lessonIds[0]}:Сумма`, rating: 3 }],
     ];
     const mutating = methodNames.filter((m) => contract[m].kind === 'mutation');
     expect(new Set([...calls.map(([m]) => m), 'chat.startSession'])).toEqual(new Set(mutating));

@@ -148,7 +148,7 @@ describe('electron-builder.yml', () => {
     // The main process and the embedded model's worker thread (its own entry of the main build).
     const entries = ['out/main/index.js', 'out/main/embedded-worker.js'].map((file) => path.join(PROJECT_ROOT, file));
     const bundle = entries.every((file) => fs.existsSync(file)) ? entries.map((file) => fs.readFileSync(file, 'utf8')).join('\n') : null;
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@electric-sql/pglite', 'bcryptjs', 'drizzle-orm', 'electron-updater', 'node-llama-cpp', 'zod']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@electric-sql/pglite', 'bcryptjs', 'drizzle-orm', 'electron-updater', 'node-llama-cpp', 'ts-fsrs', 'zod']);
     if (bundle) {
       const imported = new Set([...bundle.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!.replace(/^(@[^/]+\/[^/]+|[^@/][^/]*).*$/, '$1')));
       imported.delete('electron');

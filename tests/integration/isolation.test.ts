@@ -139,6 +139,8 @@ const callsWithIdsOfA: Record<MethodName, (a: StudentA) => unknown> = {
   'sync.renameDevice': () => ({ deviceId: crypto.randomUUID(), name: 'Чужой компьютер' }),
   // The report counts rows of the whole computer but carries none of their contents (A's secrets are checked).
   'diagnostics.export': () => undefined,
+  'review.queue': () => undefined,
+  'review.answer': (a) => ({ cardKey: `concept:${a.lessonId}:${a.secrets[0] ?? 'термин'}`, rating: 4 }),
 };
 
 describeOnEachDatabase('isolation between students on one computer', (ctx) => {

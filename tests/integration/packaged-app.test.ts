@@ -22,7 +22,7 @@ import { tinyGguf } from '../support/tiny-gguf';
  */
 const ASAR_LIMIT_BYTES = 42 * 1024 * 1024;
 /** What the main process imports at run time (out/main/index.js): all that app.asar's node_modules may hold, with their own dependencies. */
-const RUNTIME_PACKAGES = ['@electric-sql/pglite', 'bcryptjs', 'drizzle-orm', 'electron-updater', 'node-llama-cpp', 'zod'];
+const RUNTIME_PACKAGES = ['@electric-sql/pglite', 'bcryptjs', 'drizzle-orm', 'electron-updater', 'node-llama-cpp', 'ts-fsrs', 'zod'];
 /** Bundled into out/renderer by Vite: shipping them again in app.asar cost ~55 MB. */
 const RENDERER_PACKAGES = ['react', 'react-dom', 'recharts', 'katex', 'rehype-katex', 'react-markdown', 'remark-gfm', 'remark-math', 'zustand', 'pg'];
 

@@ -11,6 +11,7 @@ import {
   outbox,
   userAchievements,
   userActivityLog,
+  reviewLog,
   userCourses,
   userLessons,
   userPreferences,
@@ -218,6 +219,11 @@ const CHECK_CASES: CheckCase[] = [
   ['achievements.criteria_value < 0', 'achievements_criteria_value_check', (db) => db.insert(achievements).values({ name: 'x', title: 'X', criteriaType: 'streak_days', criteriaValue: -1 })],
   ['achievements.points_reward < 0', 'achievements_points_reward_check', (db) => db.insert(achievements).values({ name: 'x', title: 'X', criteriaType: 'streak_days', criteriaValue: 3, pointsReward: -10 })],
   ['user_activity_log.activity_type = hacking', 'user_activity_log_activity_type_check', (db, w) => db.insert(userActivityLog).values({ userId: w.user.id, activityType: 'hacking' })],
+  ...([0, 5] as const).map((rating): CheckCase => [
+    `review_log.rating = ${rating}`,
+    'review_log_rating_check',
+    (db, w) => db.insert(reviewLog).values({ id: crypto.randomUUID(), userId: w.user.id, cardKey: 'concept:x:y', rating, reviewedAt: new Date() }),
+  ]),
 ];
 
 describeOnEachDatabase('database rules', (ctx) => {

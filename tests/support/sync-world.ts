@@ -140,6 +140,7 @@ const STUDENT_TABLES = [
   'chat_messages',
   'user_achievements',
   'user_activity_log',
+  'review_log',
 ] as const;
 
 /** A student's synced rows (timestamps the databases keep themselves left out) and derived totals. */

@@ -4,6 +4,7 @@ import type { Difficulty, ExamType, LessonStatus, Subject } from '../../shared/d
 import { courses, userCourses } from '../db/schema';
 import type { Db } from '../db/types';
 import { notFound } from '../errors/app-error';
+import { lessonMastery } from '../review/lesson-mastery';
 import { toEnrolment } from './enrolment-view';
 
 const summaryColumns = {
@@ -111,12 +112,14 @@ export async function getCourse(db: Db, userId: string, courseId: string): Promi
   const [row] = await selectSummaries(db, userId, { lessons: lessonList }).where(and(eq(courses.id, courseId), visible));
   if (!row) throw notFound('Course');
   const { lessons: lessonRows, ...courseRow } = row;
+  const mastery = await lessonMastery(db, userId, lessonRows.map((lesson) => lesson.id));
   return {
     ...toSummary(courseRow),
     lessons: lessonRows.map((lesson) => ({
       ...lesson,
       status: (lesson.status ?? 'not_started') as LessonStatus,
       score: lesson.score ?? null,
+      mastery: mastery.get(lesson.id) ?? 'not_started',
     })),
   };
 }

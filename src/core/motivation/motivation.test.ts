@@ -294,6 +294,7 @@ describeOnEachDatabase('motivation', (ctx) => {
     await core.call('chat.sendMessage', { sessionId: session.id, content: 'Почему так?' });
     await core.replies.idle();
     await core.call('plans.generate', { courseId, targetDate: '2027-06-01', studyDays: [1, 3, 5], minutesPerDay: 45 });
+    await core.call('review.answer', { cardKey: `exercise:${lessonIds[0]!}:ex-1`, answer: rightAnswer(1) });
 
     const log = await logOf(userId);
     expect(new Set(log.map((r) => r.type))).toEqual(new Set(ACTIVITY_TYPES));
@@ -307,6 +308,7 @@ describeOnEachDatabase('motivation', (ctx) => {
     expect(count('lesson_completed')).toBe(2); // the head start's and this one
     expect(count('chat_question')).toBe(1);
     expect(count('plan_generated')).toBe(1);
+    expect(log.find((r) => r.type === 'review_answered')?.data).toMatchObject({ cardKey: `exercise:${lessonIds[0]!}:ex-1`, rating: 3, correct: true });
     // 100 + 10 + 5 + 20 + 10 + 30 + 10 + 5 + 10 (+ 10 for the first hundred) = 210: level 2.
     expect(log.filter((r) => r.type === 'level_reached').map((r) => r.data.level)).toEqual([2]);
     expect(log.filter((r) => r.type === 'achievement_unlocked').map((r) => r.data.achievement).sort()).toEqual(

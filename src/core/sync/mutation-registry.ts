@@ -16,6 +16,8 @@ import { updatePreferences } from '../preferences/preferences-service';
 import { renameStudent } from '../profile/rename-student';
 import { completeLesson } from '../progress/complete-lesson';
 import { recordSignInActivity } from '../accounts/accounts-service';
+import { answerReview } from '../review/answer-review';
+import { cardKeySchema, reviewRatingSchema } from '../../shared/contract/review';
 
 /**
  * Every synced mutation (docs/sync.md), declared once here: its arguments, then its record below.
@@ -110,6 +112,13 @@ export const mutationArgs = {
   'achievements.markSeen': z.object({ achievementIds: z.array(uuid).min(1).max(100), at }).strict(),
   /** A sign-in is a fact of the student's activity (the heatmap, «days in a row» of visits): it syncs too. */
   'activity.signIn': z.object({ activityId: uuid, at, timeZone }).strict(),
+  /**
+   * One answer in «Повторение». The card is found again from the student's own facts; an exercise's
+   * answer travels and is checked again, its rating is never taken from the device.
+   */
+  'review.answer': z
+    .object({ reviewId: uuid, cardKey: cardKeySchema, rating: reviewRatingSchema.optional(), answer: exerciseAnswerSchema.optional(), at, timeZone })
+    .strict(),
 };
 
 export type MutationName = keyof typeof mutationArgs;
@@ -159,6 +168,8 @@ const RECORDS = [
   mutation('chat.markPlayed', markMessagePlayed),
   mutation('achievements.markSeen', ({ tx, userId }, args) => markAchievementsSeen(tx, userId, args.achievementIds)),
   mutation('activity.signIn', recordSignInActivity),
+  // The lesson's mastery moves on the course page.
+  mutation('review.answer', answerReview, (announce, { courseId }) => progressChanged(announce, courseId)),
 ] as const;
 
 type AnyRecord = (typeof RECORDS)[number];

@@ -26,6 +26,9 @@ const COURSE_OF: Record<string, (ids: string[]) => SQL> = {
   learning_plans: (ids) => sql`SELECT course_id::text AS course_id FROM learning_plans WHERE id = ANY(${sqlArray(ids, 'uuid')})`,
   user_lessons: (ids) =>
     sql`SELECT l.course_id::text AS course_id FROM user_lessons ul JOIN lessons l ON l.id = ul.lesson_id WHERE ul.id = ANY(${sqlArray(ids, 'uuid')})`,
+  // A review moves its lesson's mastery on the course page.
+  review_log: (ids) =>
+    sql`SELECT l.course_id::text AS course_id FROM review_log r JOIN lessons l ON l.id = r.lesson_id WHERE r.id = ANY(${sqlArray(ids, 'uuid')})`,
 };
 
 /**

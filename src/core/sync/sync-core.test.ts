@@ -106,6 +106,7 @@ const SNAPSHOT_TABLES = [
   'chat_messages',
   'user_achievements',
   'user_activity_log',
+  'review_log',
 ] as const;
 
 async function snapshot(db: Db, userId: string) {
@@ -248,6 +249,8 @@ describe('sync over the database: push to PostgreSQL, pull onto another device',
     }
     await a.call('homework.submit', { lessonId: examLesson.id, text: 'Моё решение' });
     await a.call('progress.completeLesson', { lessonId: examLesson.id, score: 90, timeSpentMinutes: 20 });
+    // The completed lesson's first key concept is now a review card.
+    await a.call('review.answer', { cardKey: `concept:${examLesson.id}:${detail.keyConcepts[0]!.term}`, rating: 3 });
     const unlocked = await a.call('achievements.list');
     const fresh = unlocked.filter((x) => x.unlockedAt && !x.seen).map((x) => x.id);
     if (fresh.length) await a.call('achievements.markSeen', { achievementIds: fresh });

@@ -61,6 +61,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { name: 'chat_messages', scope: 'user', conflict: ['id'] },
   { name: 'user_achievements', scope: 'user', conflict: ['user_id', 'achievement_id'], references: [{ column: 'achievement_id', table: 'achievements' }] },
   { name: 'user_activity_log', scope: 'user', conflict: ['id'], references: [optional(course), optional(lesson)] },
+  { name: 'review_log', scope: 'user', conflict: ['id'], references: [optional(lesson)] },
 ];
 
 const byName = new Map(SYNCED_TABLES.map((t) => [t.name, t]));

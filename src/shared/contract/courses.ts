@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MASTERY_LEVELS } from '../mastery';
 import { DIFFICULTY_LEVELS, ENROLMENT_STATUSES, EXAM_TYPES, LESSON_STATUSES, SUBJECTS } from '../domain';
 import { mutation, query } from './define';
 import { noInput, uuidSchema } from './common';
@@ -38,6 +39,8 @@ export const lessonSummarySchema = z.object({
   score: z.number().int().min(0).max(100).nullable(),
   /** No longer part of the course: listed only for a student who studied it. */
   retired: z.boolean(),
+  /** How well the student knows it (README «Learning»: first-try accuracy and how reviews held up). */
+  mastery: z.enum(MASTERY_LEVELS),
 });
 
 export const courseDetailSchema = courseSummarySchema.extend({

@@ -17,6 +17,7 @@ import { backupsContract } from './backups';
 import { schoolContract } from './school';
 import { syncContract } from './sync';
 import { diagnosticsContract } from './diagnostics';
+import { reviewsContract } from './review';
 
 /** Every method the renderer may call, by name. The only door between renderer and core. */
 export const contract = {
@@ -38,6 +39,7 @@ export const contract = {
   ...schoolContract,
   ...syncContract,
   ...diagnosticsContract,
+  ...reviewsContract,
 };
 
 export type Contract = typeof contract;
@@ -64,6 +66,7 @@ export type { SyncDevice, SyncFailure, SyncRejection, SyncState, SyncStatus } fr
 export type { AchievementView, Dashboard, MotivationSummary } from './motivation';
 export type { CourseDetail, CourseSummary, Enrolment, LessonSummary } from './courses';
 export type { LessonProgress } from './progress';
+export type { ReviewCardView, ReviewQueue, ReviewRatingValue } from './review';
 export type { ExamPreparation, ExamTask } from './exams';
 export type { LearningPlan, PlanItem, PlanSession, PlanSettings } from './plans';
 export type { ExerciseCheck, ExerciseView, HomeworkFeedback, LessonDetail, SearchResult } from './lessons';

@@ -8,3 +8,4 @@ export * from './achievements';
 export * from './activity';
 export * from './local';
 export * from './sync';
+export * from './review';

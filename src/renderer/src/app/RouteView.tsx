@@ -26,6 +26,7 @@ const ProfilePage = page(() => import('../features/profile/ProfilePage').then((m
 const StudentsPage = page(() => import('../features/teacher/StudentsPage').then((m) => m.StudentsPage));
 const AdminPage = page(() => import('../features/admin/AdminPage').then((m) => m.AdminPage));
 const ExamsPage = page(() => import('../features/exams/ExamsPage').then((m) => m.ExamsPage));
+const ReviewPage = page(() => import('../features/review/ReviewPage').then((m) => m.ReviewPage));
 const ImportPackPage = page(() => import('../features/admin/ImportPackPage').then((m) => m.ImportPackPage));
 
 /** The page of a route; a page the account's role may not open says so instead. */
@@ -73,6 +74,8 @@ function RoutePage({ route }: { route: Route }) {
       return <ExamsPage />;
     case 'import':
       return <ImportPackPage />;
+    case 'review':
+      return <ReviewPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'exams' }
   | { name: 'import' }
+  | { name: 'review' }
   | { name: 'notFound' };
 
 export type Section = 'courses' | 'chat' | 'progress' | 'achievements' | 'settings' | 'profile' | 'teacher' | 'admin' | 'exams' | 'import';
@@ -32,6 +33,7 @@ const SIMPLE_ROUTES: Readonly<Record<string, Route>> = {
   admin: { name: 'admin' },
   exams: { name: 'exams' },
   import: { name: 'import' },
+  review: { name: 'review' },
 };
 
 function decode(segment: string): string | null {
@@ -97,6 +99,7 @@ export function sectionOf(route: Route): Section | null {
     case 'plan':
     case 'lesson':
     case 'practice':
+    case 'review':
       return 'courses';
     case 'chatSession':
       return 'chat';

@@ -4,6 +4,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
 import { useT } from '../../i18n';
+import { ReviewLink } from '../review/ReviewLink';
 import { CatalogueFilters, ResetFiltersButton } from './CatalogueFilters';
 import { CatalogueSearch } from './CatalogueSearch';
 import { CourseCard } from './CourseCard';
@@ -20,6 +21,7 @@ export function CourseListPage() {
     <section className="page">
       <PageTitle title={t('courses.title')} />
       <p className="page__intro">{t('courses.intro')}</p>
+      <ReviewLink />
       <CatalogueSearch text={searchText} onChange={setSearchText} />
       {/* The catalogue (with its filters) stays loaded while searching, so clearing the search shows it again at once. */}
       <div hidden={search.query !== null}>

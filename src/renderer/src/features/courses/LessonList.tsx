@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { pathStepOf } from './continue-lesson';
 import { LessonStatusBadge } from './LessonStatusBadge';
 import './course-path.css';
+import { MasteryBadge } from '../review/MasteryBadge';
 
 /**
  * The course as a path: its lessons in order, each row opening its lesson, the finished ones marked
@@ -49,6 +50,7 @@ export function LessonList({ lessons, nextLessonId = null }: { lessons: readonly
               {step === 'current' && <span className="badge lesson__next-step">{t('course.path.next')}</span>}
               {lesson.retired && <span className="badge badge--not-started">{t('lesson.retired')}</span>}
               <LessonStatusBadge status={lesson.status} />
+              <MasteryBadge level={lesson.mastery} />
               {lesson.score !== null && <span className="lesson__score">{t('lesson.score', { score: lesson.score })}</span>}
               {!lesson.retired && (
                 <a className="lesson__practice" href={hrefFor({ name: 'practice', lessonId: lesson.id })} data-testid="lesson-practice-link">

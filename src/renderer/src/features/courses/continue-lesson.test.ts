@@ -10,6 +10,7 @@ const lesson = (number: number, status: LessonSummary['status'] = 'not_started',
   description: '',
   status,
   score: null,
+  mastery: 'not_started',
   retired,
 });
 
