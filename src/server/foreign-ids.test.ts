@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { POINTS } from '../core/motivation/points-rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaVersionAt, schemaVersionOf } from '../core/db/schema-version';
 import { OLDEST_DEVICE_MIGRATION } from '../core/sync/server-push';
@@ -213,7 +214,7 @@ describe('one student’s ids never reach another student’s rows (central serv
     await pusher(victim)(...work);
     await pusher(control)(...work);
     expect(await points(victim.userId)).toBe(await points(control.userId));
-    expect(await points(victim.userId)).toBeGreaterThanOrEqual(50 + 20 + 50);
+    expect(await points(victim.userId)).toBeGreaterThanOrEqual(POINTS.lessonCompleted + POINTS.perfectLessonBonus + POINTS.lessonCompleted);
     for (const [i, key] of future(victim.userId).entries()) {
       const { rows } = await t.admin.query(`SELECT activity_type FROM user_activity_log WHERE user_id = $1 AND id = $2`, [
         victim.userId,

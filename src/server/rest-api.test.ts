@@ -76,6 +76,7 @@ describe('the README’s examples', () => {
       description: expect.stringMatching(/^Узнаём, что такое доли/),
       status: 'not_started',
       score: null,
+      mastery: 'not_started',
       retired: false,
     });
   });

@@ -28,7 +28,9 @@ const OWNER_OF: Record<string, (userId: string, sessions: string[]) => { where: 
 const ownerOf = (table: string, userId: string, sessions: string[]) =>
   OWNER_OF[table]?.(userId, sessions) ?? { where: 'user_id = $1', params: [userId] };
 /** Tables whose rows only the server's own steps create and delete (0009): teacher_app may not at all. */
-const NOT_DELETABLE = new Set(['users', 'sync_devices', 'sync_refresh_tokens']);
+const NOT_DELETABLE = new Set(['users', 'sync_devices', 'sync_refresh_tokens', 'review_log']);
+/** Append-only logs (0012): teacher_app may read and insert their rows, never rewrite them. */
+const NOT_UPDATABLE = new Set(['review_log']);
 
 /** A column that can be set to itself, to try an UPDATE (one teacher_app may update at all: 0009). */
 function touchColumn(table: string): string {
@@ -76,6 +78,7 @@ beforeAll(async () => {
   const exam = lessons.find((l) => l.exam !== null)!;
   const at = new Date().toISOString();
   const today = at.slice(0, 10);
+  const { rows: concepts } = await t.admin.query<{ term: string }>(`SELECT key_concepts -> 0 ->> 'term' AS term FROM lessons WHERE id = $1`, [school.id]);
   const seed = async (student: RegisteredStudent) => {
     const sessionId = randomUUID();
     const answer = await t.api.post(
@@ -90,6 +93,7 @@ beforeAll(async () => {
           { id: 4, name: 'chat.appendMessage', args: { messageId: randomUUID(), sessionId, role: 'user', content: 'Почему?', at } },
           { id: 5, name: 'plan.generate', args: { courseId: school.course_id, targetDate: `${Number(today.slice(0, 4)) + 1}-06-01`, studyDays: [1, 3, 5], minutesPerDay: 30, today, at } },
           { id: 6, name: 'lesson.complete', args: { lessonId: randomUUID(), score: 1, timeSpentMinutes: 1, at } }, // rejected, recorded
+          { id: 7, name: 'review.answer', args: { reviewId: randomUUID(), cardKey: `concept:${school.id}:${concepts[0]!.term}`, rating: 3, at, timeZone: 'Europe/Moscow' } },
         ],
       },
       student.tokens.accessToken,
@@ -168,7 +172,8 @@ describe('row-level security', () => {
         const owner = ownerOf(table, a.userId, [a.sessionId]);
         const column = touchColumn(table);
         expect((await client.query(`SELECT * FROM ${table} WHERE ${owner.where}`, owner.params)).rowCount, `SELECT ${table}`).toBe(0);
-        expect((await client.query(`UPDATE ${table} SET ${column} = ${column} WHERE ${owner.where}`, owner.params)).rowCount, `UPDATE ${table}`).toBe(0);
+        if (NOT_UPDATABLE.has(table)) expect(await failureOf(client, `UPDATE ${table} SET ${column} = ${column} WHERE ${owner.where}`, owner.params), `UPDATE ${table}`).toBe('42501');
+        else expect((await client.query(`UPDATE ${table} SET ${column} = ${column} WHERE ${owner.where}`, owner.params)).rowCount, `UPDATE ${table}`).toBe(0);
         if (NOT_DELETABLE.has(table)) expect(await failureOf(client, `DELETE FROM ${table} WHERE ${owner.where}`, owner.params), `DELETE ${table}`).toBe('42501');
         else expect((await client.query(`DELETE FROM ${table} WHERE ${owner.where}`, owner.params)).rowCount, `DELETE ${table}`).toBe(0);
       }

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { executeRows } from '../../src/core/db/execute-rows';
 import { openPostgres } from '../../src/core/db/open-postgres';
+import { POINTS } from '../../src/core/motivation/points-rules';
 import type { Db, OpenedDatabase } from '../../src/core/db/types';
 import type { SyncTimers } from '../../src/core/sync/sync-engine';
 import type { FetchLike } from '../../src/core/sync/sync-http';
@@ -196,7 +197,12 @@ export async function expectConverged(world: SyncWorld, devices: Device[], userI
     world.serverDb,
     sql`SELECT coalesce(sum(a.points_reward), 0)::int AS rewards FROM user_achievements ua JOIN achievements a ON a.id = ua.achievement_id WHERE ua.user_id = ${userId}`,
   );
-  const implied = 50 * expected.lessons.size + 20 * expected.perfect.size + 10 * awards(onServer, 'exercise:') + 30 * awards(onServer, 'homework:') + facts!.rewards;
+  const implied =
+    POINTS.lessonCompleted * expected.lessons.size +
+    POINTS.perfectLessonBonus * expected.perfect.size +
+    POINTS.exerciseCorrect * awards(onServer, 'exercise:') +
+    POINTS.homeworkSubmitted * awards(onServer, 'homework:') +
+    facts!.rewards;
   const user = onServer.users![0] as { total_points: number; total_lessons_completed: number };
   expect(user.total_points, 'points follow from the facts').toBe(implied);
   expect(user.total_lessons_completed).toBe(expected.lessons.size);
