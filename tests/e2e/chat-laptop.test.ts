@@ -132,7 +132,8 @@ describe('the chat on a laptop screen', () => {
     await page.getByTestId('nav-settings').click();
     const form = page.getByTestId('ai-form-computer');
     await form.getByTestId('ai-provider-embedded').check();
-    expect(await form.getByTestId('ai-embedded').textContent()).toContain('В браузере файл можно только вписать');
+    // The hint follows the host's answer (can it open a file dialog?), which arrives after the field.
+    await expect.poll(() => form.getByTestId('ai-embedded').textContent()).toContain('В браузере файл можно только вписать');
     expect(await form.getByTestId('ai-model-choose').count()).toBe(0);
     await form.getByTestId('ai-model-path').fill('/no/such/model.gguf');
     await form.getByTestId('ai-model-missing').waitFor();
